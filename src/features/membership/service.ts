@@ -1,0 +1,17 @@
+import type { Db } from '../../platform/db/database.ts'
+import { gradesSeed } from './grades-seed.ts'
+
+export type Grade = { code: string; name: string; feePence: number; summary: string; criteria: string[]; practising: boolean }
+
+export async function listGrades(db: Db): Promise<Grade[]> {
+  const rows = await db
+    .selectFrom('grades')
+    .select(['code', 'name', 'fee_pence', 'summary', 'criteria', 'practising'])
+    .orderBy('position')
+    .execute()
+  return rows.map((r) => ({ code: r.code, name: r.name, feePence: r.fee_pence, summary: r.summary, criteria: r.criteria, practising: r.practising }))
+}
+
+export async function seedGrades(db: Db) {
+  await db.insertInto('grades').values(gradesSeed).onConflict((oc) => oc.column('code').doNothing()).execute()
+}

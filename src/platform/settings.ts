@@ -1,0 +1,28 @@
+import type { Db } from './db/database.ts'
+
+/** Staff-editable settings with their seeded defaults. Every number in the domain rules lives here. */
+export const settingDefaults = {
+  society: {
+    name: 'Case Management Society UK',
+    shortName: 'CMSUK',
+    postalAddress: 'CMSUK\nPO Box 293\nSutton\nSurrey\nSM1 9BH',
+    chequePayee: 'CMSUK',
+  },
+  company_discount: { minMembers: 4, percent: 20 },
+}
+
+export type Settings = typeof settingDefaults
+export type SettingKey = keyof Settings
+
+export async function getSetting<K extends SettingKey>(db: Db, key: K): Promise<Settings[K]> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst()
+  return { ...settingDefaults[key], ...((row?.value ?? {}) as Partial<Settings[K]>) }
+}
+
+export async function seedSettings(db: Db) {
+  await db
+    .insertInto('settings')
+    .values(Object.entries(settingDefaults).map(([key, value]) => ({ key, value: JSON.stringify(value) })))
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute()
+}

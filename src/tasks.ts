@@ -1,0 +1,16 @@
+import type { TaskList } from 'graphile-worker'
+import type { Config } from './config.ts'
+import type { Db } from './platform/db/database.ts'
+import { SEND_EMAIL_TASK } from './platform/mail/outbox.ts'
+import { sendEmailTask } from './platform/mail/send-email-task.ts'
+import { createMailTransport, type MailTransport } from './platform/mail/transport.ts'
+
+/** Every background task the worker knows, wherever it runs (inside the web process or `npm run worker`). */
+export function buildTaskList(db: Db, config: Config, transport: MailTransport = createMailTransport(config)): TaskList {
+  return {
+    [SEND_EMAIL_TASK]: sendEmailTask(db, transport, config.mail.from),
+  }
+}
+
+/** Recurring jobs (graphile-worker crontab syntax); later features add reminders here. */
+export const crontab = ''
