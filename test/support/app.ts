@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify'
+import { parse, type HTMLElement } from 'node-html-parser'
+import pino from 'pino'
+import { buildApp } from '../../src/app.ts'
+import { type Config, loadConfig } from '../../src/config.ts'
+import { createDb, type Db } from '../../src/platform/db/database.ts'
+import { runDueJobs } from '../../src/platform/jobs/worker.ts'
+import { buildTaskList } from '../../src/tasks.ts'
+import { createTestDatabase } from './database.ts'
+
+export type TestApp = {
+  app: FastifyInstance
+  db: Db
+  config: Config
+  /** Runs every queued background job (emails) once, as the worker would. */
+  runJobs: () => Promise<void>
+  close: () => Promise<void>
+}
+
+/** The real app on a database of its own; `env` overrides settings as environment variables would. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase()
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...env })
+  const db = createDb(database.url, { max: 4 })
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' })
+  const app = await buildApp({ config, db, log })
+  await app.ready()
+  return {
+    app,
+    db,
+    config,
+    runJobs: async () => {
+      await runDueJobs({ connectionString: database.url, taskList: buildTaskList(db, config), log })
+    },
+    close: async () => {
+      await app.close()
+      await db.destroy()
+      await database.drop()
+    },
+  }
+}
+
+export const html = (body: string): HTMLElement => parse(body)
+
+/** Visible text of an element with whitespace folded, as a person reads it. */
+export const textOf = (el: HTMLElement | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim()
+
+/** A browser-like session for app.inject: keeps cookies and finds the CSRF token in the last page. */
+export function browserSession(app: FastifyInstance) {
+  const cookies = new Map<string, string>()
+  const remember = (setCookie: string | string[] | undefined) => {
+    for (const line of [setCookie ?? []].flat()) {
+      const [pair] = line.split(';')
+      const [name, ...value] = pair!.split('=')
+      cookies.set(name!.trim(), value.join('='))
+    }
+  }
+  const cookieHeader = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+  let csrf = ''
+  return {
+    async get(url: string) {
+      const res = await app.inject({ method: 'GET', url, headers: { cookie: cookieHeader() } })
+      remember(res.headers['set-cookie'])
+      csrf = html(res.body).querySelector('input[name=_csrf]')?.getAttribute('value') ?? csrf
+      return res
+    },
+    post(url: string, form: Record<string, string | string[]>, options: { csrf?: string | null } = {}) {
+      return this.postFrom('127.0.0.1', url, form, options)
+    },
+    /** Posts as if from another client address (rate limits are per address). */
+    async postFrom(remoteAddress: string, url: string, form: Record<string, string | string[]>, options: { csrf?: string | null } = {}) {
+      const body = new URLSearchParams()
+      const token = options.csrf === undefined ? csrf : options.csrf
+      if (token !== null) body.append('_csrf', token)
+      for (const [k, v] of Object.entries(form)) for (const item of [v].flat()) body.append(k, item)
+      const res = await app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+        payload: body.toString(),
+        remoteAddress,
+      })
+      remember(res.headers['set-cookie'])
+      return res
+    },
+  }
+}
