@@ -14,7 +14,7 @@ export const TEMPLATE = 'cmsuk_test_template'
  */
 export async function prepareTestDatabaseServer(root: string) {
   let adminUrl = process.env.TEST_DATABASE_URL
-  let release = async () => undefined as void
+  let release = async (): Promise<void> => {}
   let description: string
   if (adminUrl) {
     description = `TEST_DATABASE_URL (${new URL(adminUrl).host})`

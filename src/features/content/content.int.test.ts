@@ -131,7 +131,7 @@ describe('FAQ', () => {
 
   it('keeps the answers word for word, with their lists and paragraphs', async () => {
     const doc = html((await t.app.inject('/faq')).body)
-    const answer = (id: string) => doc.querySelector(`#${id}`)!.parentNode
+    const answer = (id: string) => doc.querySelector(`#${id}`)!.parentNode!
     const pay = answer('how-do-i-pay-for-my-membership')
     const methods = pay.querySelectorAll('li').map(textOf)
     assert.equal(methods.length, 4)
