@@ -30,10 +30,12 @@ type Log = (message: string) => void
 const DATABASE = 'cmsuk'
 
 export async function acquireEmbeddedPostgres(dataDir: string, log: Log): Promise<EmbeddedPostgres> {
-  const paths = layout(dataDir)
+  const paths = layout(path.resolve(dataDir))
   await fs.mkdir(paths.clients, { recursive: true })
   const bin = await binaries()
   const runAs = await postgresUser()
+  // The server runs as "postgres": it must be able to enter DATA_DIR (mkdtemp and umask 077 make it private).
+  if (runAs) await fs.chmod(paths.root, ((await fs.stat(paths.root)).mode & 0o777) | 0o711)
 
   const credentials = await withFileLock(paths.lock, async () => {
     const creds = await loadOrCreateCredentials(paths.credentials)
@@ -136,7 +138,10 @@ async function initialise(bin: Binaries, paths: ReturnType<typeof layout>, creds
       runAs,
     )
   } catch (error) {
-    throw new Error(`Could not create the embedded database in ${paths.pgdata}: ${(error as Error).message}`)
+    const hint = /Permission denied/.test((error as Error).message)
+      ? ' The "postgres" user must be able to open every folder above DATA_DIR; choose a DATA_DIR outside private folders such as /root.'
+      : ''
+    throw new Error(`Could not create the embedded database in ${paths.pgdata}: ${(error as Error).message}${hint}`)
   } finally {
     await fs.rm(pwfile, { force: true })
   }
