@@ -8,10 +8,15 @@ import staticFiles from '@fastify/static'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify'
 import type { Logger } from 'pino'
 import type { Config } from './config.ts'
+import { accountRoutes } from './features/accounts/account-routes.ts'
+import { passwordRoutes } from './features/accounts/password-routes.ts'
+import { signInRoutes } from './features/accounts/sign-in-routes.ts'
+import { backOffice } from './features/backoffice/routes.ts'
 import { contentRoutes } from './features/content/routes.ts'
 import type { Db } from './platform/db/database.ts'
 import { csrfPlugin } from './platform/http/csrf.ts'
 import { registerErrorPages } from './platform/http/error-handler.ts'
+import { sessionPlugin } from './platform/http/sessions.ts'
 import { healthRoutes } from './platform/http/health.ts'
 import { type ViewContextFactory, viewContextFactory } from './platform/http/view-context.ts'
 import { devMailRoutes } from './platform/mail/dev-mail-routes.tsx'
@@ -55,11 +60,16 @@ export async function buildApp({ config, db, log }: { config: Config; db: Db; lo
   await app.register(formbody)
   await app.register(rateLimit, { global: false })
   await app.register(staticFiles, { root: path.join(publicDir, 'assets'), prefix: '/assets/', maxAge: '1h' })
+  await app.register(sessionPlugin, { db, config })
   await app.register(csrfPlugin, { secret: config.sessionSecret, secureCookie: config.isProduction })
   registerErrorPages(app, deps.viewContext)
 
   await app.register(healthRoutes, deps)
   await app.register(contentRoutes, deps)
+  await app.register(signInRoutes, deps)
+  await app.register(passwordRoutes, deps)
+  await app.register(accountRoutes, deps)
+  await app.register(backOffice, { ...deps, prefix: '/admin' })
   if (config.mail.mode === 'offline' && !config.isProduction) await app.register(devMailRoutes, deps)
   return app
 }

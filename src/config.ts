@@ -60,6 +60,18 @@ const EnvSchema = z.object({
   OFFICE_EMAIL: email.default('info@cmsuk.org'),
   PAYPAL_CLIENT_ID: z.string().min(1).optional(),
   PAYPAL_CLIENT_SECRET: z.string().min(1).optional(),
+  SESSION_IDLE_MINUTES: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of minutes, for example SESSION_IDLE_MINUTES=120')
+    .transform(Number)
+    .refine((n) => n >= 5, 'must be at least 5 minutes')
+    .default(120),
+  SESSION_MAX_DAYS: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of days, for example SESSION_MAX_DAYS=30')
+    .transform(Number)
+    .refine((n) => n >= 1, 'must be at least 1 day')
+    .default(30),
   RUN_WORKER: flag.default(true),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -77,6 +89,7 @@ export type Config = Readonly<{
   database: { kind: 'embedded' } | { kind: 'external'; url: string }
   publicBaseUrl: string
   sessionSecret: string
+  session: Readonly<{ idleMinutes: number; maxDays: number }>
   mail: Readonly<{ mode: 'smtp'; smtpUrl: string; from: string } | { mode: 'offline'; from: string }>
   officeEmail: string
   payments: Readonly<{ mode: 'paypal' | 'fake' }>
@@ -128,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: e.DATABASE_URL ? { kind: 'external', url: e.DATABASE_URL } : { kind: 'embedded' },
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     sessionSecret: e.SESSION_SECRET,
+    session: Object.freeze({ idleMinutes: e.SESSION_IDLE_MINUTES, maxDays: e.SESSION_MAX_DAYS }),
     mail: Object.freeze(
       e.SMTP_URL ? { mode: 'smtp', smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : { mode: 'offline', from: e.MAIL_FROM },
     ),

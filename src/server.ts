@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts'
 import { boot, flushAndExit } from './boot.ts'
 import { startWorker } from './platform/jobs/worker.ts'
+import { seedDemo } from './demo-seed.ts'
 import { runSeeds } from './seed.ts'
 import { buildTaskList, crontab } from './tasks.ts'
 
@@ -8,6 +9,7 @@ const { config, log, server, db, close } = await boot({ migrate: true })
 
 const seeded = await runSeeds(db, config)
 if (seeded.length > 0) log.info(`Seeded: ${seeded.join(', ')}`)
+if (config.env === 'development') await seedDemo(db, config, log)
 
 const app = await buildApp({ config, db, log })
 const worker = config.runWorker

@@ -1,6 +1,7 @@
 import type { TaskList } from 'graphile-worker'
 import type { Config } from './config.ts'
 import type { Db } from './platform/db/database.ts'
+import { PASSWORD_RESET_TASK, passwordResetTask } from './features/accounts/password-reset.ts'
 import { SEND_EMAIL_TASK } from './platform/mail/outbox.ts'
 import { sendEmailTask } from './platform/mail/send-email-task.ts'
 import { createMailTransport, type MailTransport } from './platform/mail/transport.ts'
@@ -9,6 +10,7 @@ import { createMailTransport, type MailTransport } from './platform/mail/transpo
 export function buildTaskList(db: Db, config: Config, transport: MailTransport = createMailTransport(config)): TaskList {
   return {
     [SEND_EMAIL_TASK]: sendEmailTask(db, transport, config.mail.from),
+    [PASSWORD_RESET_TASK]: passwordResetTask(db, config),
   }
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { ErrorPage, NotFoundPage } from '../views/error-pages.tsx'
 import { HttpError } from './errors.ts'
+import { SignInRequired, TwoFactorRequired } from './guards.ts'
 import { render } from './render.ts'
 import type { ViewContextFactory } from './view-context.ts'
 
@@ -10,8 +11,10 @@ export function registerErrorPages(app: FastifyInstance, viewContext: ViewContex
 
   app.setErrorHandler(async (error: FastifyError, req, reply) => {
     const status = statusOf(error)
-    if (status >= 500) req.log.error({ err: error }, 'request failed')
+    if (status >= 500) req.log.error({ err: error, path: req.url.split('?')[0] }, 'request failed')
     else req.log.info({ status, code: error.code ?? (error as unknown as HttpError).id }, 'request refused')
+    if (error instanceof SignInRequired) return reply.redirect(`/login?next=${encodeURIComponent(error.returnTo)}`, 303)
+    if (error instanceof TwoFactorRequired) return reply.redirect('/account/two-factor?required=staff', 303)
     if (error instanceof HttpError && error.statusCode === 404)
       return render(reply, NotFoundPage({ ctx: await viewContext(req) }), 404)
     const message = error instanceof HttpError ? error.message : status < 500 ? publicMessage(status) : undefined

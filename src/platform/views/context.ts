@@ -4,7 +4,7 @@ export type ViewContext = {
   csrfToken: string
   society: { name: string; shortName: string }
   /** The signed-in person, once accounts exist. */
-  user: { name: string } | null
+  user: { name: string; isStaff: boolean; permissions: string[] } | null
   /** Shown in a banner so nobody mistakes the demo for the live site. */
   offline: { mail: boolean; payments: boolean }
 }

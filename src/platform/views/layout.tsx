@@ -51,7 +51,17 @@ export function Layout({ ctx, title, hasErrors = false, children }: LayoutProps)
             </a>
             <div class="header-account">
               {ctx.user ? (
-                <span class="header-user">{ctx.user.name}</span>
+                <>
+                  <span class="header-user">{ctx.user.name}</span>
+                  {ctx.user.isStaff && <a href="/admin">Back office</a>}
+                  <a href="/account">Your account</a>
+                  <form method="post" action="/logout" class="inline-form">
+                    <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                    <button type="submit" class="link-button">
+                      Sign out
+                    </button>
+                  </form>
+                </>
               ) : (
                 <a class="login-link" href="/login">
                   Login

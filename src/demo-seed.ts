@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { Logger } from 'pino'
+import type { Config } from './config.ts'
+import { hashPassword } from './features/accounts/passwords.ts'
+import type { Db } from './platform/db/database.ts'
+
+/** Demo accounts for trying the site offline; later features add theirs to this list. */
+export const demoAccounts = [{ email: 'office@example.org', name: 'Olivia Office', roles: ['office', 'admin'] as const, note: 'office staff and administrator; sets up two-factor at first sign-in' }]
+
+/**
+ * Never in production. Runs once (seed_runs): creates the demo accounts with one generated password,
+ * prints it once and writes it with the list of accounts to DATA_DIR/demo-credentials.txt.
+ */
+export async function seedDemo(db: Db, config: Config, log: Logger) {
+  if (config.isProduction) return
+  const claimed = await db.insertInto('seed_runs').values({ name: 'demo-v1' }).onConflict((oc) => oc.column('name').doNothing()).returning('name').executeTakeFirst()
+  if (!claimed) return
+  const password = `demo-${randomBytes(9).toString('base64url')}`
+  const passwordHash = await hashPassword(password)
+  for (const account of demoAccounts)
+    await db
+      .insertInto('users')
+      .values({
+        email: account.email,
+        name: account.name,
+        roles: [...account.roles],
+        password_hash: passwordHash,
+        email_verified_at: new Date(),
+        totp_secret: null,
+        totp_enabled_at: null,
+        totp_last_step: null,
+        lockout_notified_at: null,
+        disabled_at: null,
+      })
+      .onConflict((oc) => oc.column('email').doNothing())
+      .execute()
+  const file = path.join(config.dataDir, 'demo-credentials.txt')
+  const lines = [
+    'Demo accounts (offline demo only). Every account uses the same password.',
+    `Password: ${password}`,
+    '',
+    ...demoAccounts.map((a) => `${a.email}  (${a.note})`),
+    '',
+  ]
+  await fs.mkdir(config.dataDir, { recursive: true })
+  await fs.writeFile(file, lines.join('\n'), { mode: 0o600 })
+  log.info(`Demo sign-in: ${demoAccounts[0]!.email} with password ${password} (written to ${file}; shown only this once)`)
+}

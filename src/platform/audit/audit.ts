@@ -1,0 +1,37 @@
+import type { Db } from '../db/database.ts'
+
+/** The security and staff actions we record; never passwords, tokens or codes in `detail`. */
+export type AuditAction =
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'lockout'
+  | 'sign_out'
+  | 'password_changed'
+  | 'password_reset'
+  | 'email_change_requested'
+  | 'email_changed'
+  | 'email_verified'
+  | 'two_factor_enabled'
+  | 'two_factor_disabled'
+  | 'recovery_code_used'
+  | 'sessions_revoked'
+  | 'staff_invited'
+  | 'roles_changed'
+  | 'staff_created'
+  | 'callback_updated'
+  | 'email_retried'
+
+export async function audit(
+  db: Db,
+  entry: { action: AuditAction; actorId?: string | null; subjectId?: string | null; detail?: Record<string, unknown> },
+) {
+  await db
+    .insertInto('audit_log')
+    .values({
+      action: entry.action,
+      actor_id: entry.actorId ?? null,
+      subject_id: entry.subjectId ?? null,
+      detail: JSON.stringify(entry.detail ?? {}),
+    })
+    .execute()
+}
