@@ -21,6 +21,12 @@ import { healthRoutes } from './platform/http/health.ts'
 import { type ViewContextFactory, viewContextFactory } from './platform/http/view-context.ts'
 import { devMailRoutes } from './platform/mail/dev-mail-routes.tsx'
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: { method: string; url: string }[]
+  }
+}
+
 export type AppDeps = { config: Config; db: Db; log: Logger; viewContext: ViewContextFactory }
 
 const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../public')
@@ -36,6 +42,12 @@ export async function buildApp({ config, db, log }: { config: Config; db: Db; lo
     routerOptions: { ignoreTrailingSlash: true },
   })
   const deps: AppDeps = { config, db, log, viewContext: viewContextFactory(config, db) }
+  // Every route, for the permission walk in the tests and for anyone reading the running app.
+  const routeList: { method: string; url: string }[] = []
+  app.decorate('routeList', routeList)
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeList.push({ method, url: route.url })
+  })
 
   app.addHook('onResponse', async (req, reply) => {
     // Path only: query strings can carry tokens, and addresses are personal data.
@@ -69,7 +81,7 @@ export async function buildApp({ config, db, log }: { config: Config; db: Db; lo
   await app.register(signInRoutes, deps)
   await app.register(passwordRoutes, deps)
   await app.register(accountRoutes, deps)
-  await app.register(backOffice, { ...deps, prefix: '/admin' })
+  await app.register((scope) => backOffice(scope, deps), { prefix: '/admin' })
   if (config.mail.mode === 'offline' && !config.isProduction) await app.register(devMailRoutes, deps)
   return app
 }

@@ -45,8 +45,15 @@ export const html = (body: string): HTMLElement => parse(body)
 /** Visible text of an element with whitespace folded, as a person reads it. */
 export const textOf = (el: HTMLElement | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim()
 
-/** A browser-like session for app.inject: keeps cookies and finds the CSRF token in the last page. */
+let nextAddress = 0
+
+/**
+ * A browser-like session for app.inject: keeps cookies, finds the CSRF token in the last page, and
+ * comes from an address of its own (rate limits are per address, as for real visitors).
+ */
 export function browserSession(app: FastifyInstance) {
+  nextAddress++
+  const address = `198.51.${Math.floor(nextAddress / 250) % 250}.${(nextAddress % 250) + 1}`
   const cookies = new Map<string, string>()
   const remember = (setCookie: string | string[] | undefined) => {
     for (const line of [setCookie ?? []].flat()) {
@@ -58,14 +65,28 @@ export function browserSession(app: FastifyInstance) {
   const cookieHeader = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ')
   let csrf = ''
   return {
+    cookies,
+    /** Signs in through the real form (and the two-factor step when the user has it). */
+    async signIn(user: { email: string; password: string; totpSecret?: string }, code?: () => string) {
+      // A page that always has a form, even for someone already signed in, for a current CSRF token.
+      await this.get('/forgot-password')
+      let res = await this.post('/login', { email: user.email, password: user.password })
+      if (res.headers.location?.startsWith('/login/two-factor')) {
+        await this.get('/login/two-factor')
+        res = await this.post('/login/two-factor', { code: code ? code() : '' })
+      }
+      if (res.statusCode !== 303) throw new Error(`Sign-in failed with ${res.statusCode}`)
+      return res
+    },
+    address,
     async get(url: string) {
-      const res = await app.inject({ method: 'GET', url, headers: { cookie: cookieHeader() } })
+      const res = await app.inject({ method: 'GET', url, headers: { cookie: cookieHeader() }, remoteAddress: address })
       remember(res.headers['set-cookie'])
       csrf = html(res.body).querySelector('input[name=_csrf]')?.getAttribute('value') ?? csrf
       return res
     },
     post(url: string, form: Record<string, string | string[]>, options: { csrf?: string | null } = {}) {
-      return this.postFrom('127.0.0.1', url, form, options)
+      return this.postFrom(address, url, form, options)
     },
     /** Posts as if from another client address (rate limits are per address). */
     async postFrom(remoteAddress: string, url: string, form: Record<string, string | string[]>, options: { csrf?: string | null } = {}) {

@@ -43,3 +43,11 @@ export async function startSmtpSink() {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }
+
+/** The path and query of the first link to this site in an email, ready for app.inject. */
+export function linkIn(mail: ReceivedMail | undefined, pathPrefix: string) {
+  if (!mail) throw new Error('No email')
+  const match = mail.text.match(new RegExp(`https?://[^\\s/]+(${pathPrefix.replace(/[/?]/g, '\\$&')}[^\\s]*)`))
+  if (!match) throw new Error(`No ${pathPrefix} link in: ${mail.text}`)
+  return match[1]!
+}
