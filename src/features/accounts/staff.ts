@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Config } from '../../config.ts'
 import { audit } from '../../platform/audit/audit.ts'
 import type { Db } from '../../platform/db/database.ts'
@@ -43,7 +44,7 @@ export async function setRoles(db: Db, actor: { id: string }, userId: string, ro
       const { admins } = await trx
         .selectFrom('users')
         .select((eb) => eb.fn.countAll<number>().as('admins'))
-        .where('roles', '@>', ['admin'] as never)
+        .where(sql<boolean>`'admin' = any(roles)`)
         .where('disabled_at', 'is', null)
         .executeTakeFirstOrThrow()
       if (admins <= 1) throw new Conflict('last_admin', 'There must always be at least one administrator.')
