@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Browser } from 'playwright-core'
-import { createTestApp, type TestApp } from '../support/app.ts'
-import { axeViolations, launchBrowser, listen } from '../support/browser.ts'
+import type { TestApp } from '../support/app.ts'
+import { axeViolations, launchBrowser, servedTestApp } from '../support/browser.ts'
 
 let t: TestApp
 let browser: Browser
 let base: string
 before(async () => {
-  t = await createTestApp()
-  base = await listen(t)
+  ;({ t, base } = await servedTestApp())
   browser = await launchBrowser()
 })
 after(async () => {

@@ -6,7 +6,7 @@ import { after, describe, it } from 'node:test'
 import pg from 'pg'
 import { withDatabase } from '../support/database-server.ts'
 import { createTestDatabase } from '../support/database.ts'
-import { freePort, killAll, root, runScript } from '../support/process.ts'
+import { freePort, killAll, root, runScript, spawnScript } from '../support/process.ts'
 
 const cleanups: (() => Promise<void>)[] = []
 after(async () => {
@@ -93,6 +93,10 @@ describe('the embedded database', () => {
     const first = runScript('src/server.ts', firstEnv)
     await first.waitFor(/Site ready/)
     assert.match(first.output(), /Seeded: settings-v1/)
+    assert.match(first.output(), /Demo sign-in: office@example\.org with password demo-[\w-]+/)
+    const credentials = await fs.readFile(path.join(dataDir, 'demo-credentials.txt'), 'utf8')
+    assert.match(credentials, /Password: demo-[\w-]+/)
+    assert.match(credentials, /office@example\.org/)
 
     // migrate while the site runs: it uses the running server and leaves it running.
     const alongside = runScript('src/cli/migrate.ts', await env())
@@ -106,7 +110,7 @@ describe('the embedded database', () => {
     const secondEnv = await env()
     const second = runScript('src/server.ts', secondEnv)
     await second.waitFor(/Site ready/)
-    assert.doesNotMatch(second.output(), /Seeded:/, 'the data is reused, not seeded again')
+    assert.doesNotMatch(second.output(), /Seeded:|Demo sign-in/, 'the data is reused, not seeded again')
     const page = await fetch(`http://127.0.0.1:${secondEnv.PORT}/faq`)
     assert.equal(page.status, 200)
     second.child.kill('SIGTERM')
@@ -121,5 +125,26 @@ describe('the embedded database', () => {
     assert.equal((await fetch(`http://127.0.0.1:${thirdEnv.PORT}/readyz`)).status, 200)
     third.child.kill('SIGINT')
     assert.equal(await third.exited, 0, third.output())
+  })
+})
+
+describe('npm run staff:create', () => {
+  it('creates an administrator and prints a one-time link to choose a password', async () => {
+    const database = await createTestDatabase()
+    cleanups.push(database.drop)
+    const run = runScript('src/cli/staff-create.ts', { DATABASE_URL: database.url, PUBLIC_BASE_URL: 'https://members.example.org' })
+    // No arguments: a usage message and exit 1.
+    assert.equal(await run.exited, 1)
+    assert.match(run.output(), /Usage: npm run staff:create -- --email/)
+
+    const created = spawnScript(['src/cli/staff-create.ts', '--email', 'Boss@Example.org', '--name', 'Bea Boss'], { DATABASE_URL: database.url, PUBLIC_BASE_URL: 'https://members.example.org' })
+    assert.equal(await created.exited, 0, created.output())
+    const link = created.output().match(/https:\/\/members\.example\.org(\/set-password\?token=[\w-]+)/)
+    assert.ok(link, created.output())
+    const db = new pg.Client({ connectionString: database.url })
+    await db.connect()
+    const { rows } = await db.query(`select name, roles from users where email = 'boss@example.org'`)
+    await db.end()
+    assert.deepEqual(rows, [{ name: 'Bea Boss', roles: ['office', 'admin'] }])
   })
 })

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import type { AddressInfo } from 'node:net'
 import { type Browser, chromium, type Page } from 'playwright-core'
-import type { TestApp } from './app.ts'
+import { createTestApp, type TestApp } from './app.ts'
+import { freePort } from './process.ts'
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -22,11 +22,16 @@ export function launchBrowser(): Promise<Browser> {
   })
 }
 
-/** Serves a test app on a free port of 127.0.0.1 and returns its base URL. */
-export async function listen(t: TestApp): Promise<string> {
-  await t.app.listen({ port: 0, host: '127.0.0.1' })
-  const { port } = t.app.server.address() as AddressInfo
-  return `http://127.0.0.1:${port}`
+/**
+ * A test app served on a free port of 127.0.0.1, with PUBLIC_BASE_URL pointing at it so the links
+ * in its emails work in the browser.
+ */
+export async function servedTestApp(env: Record<string, string> = {}): Promise<{ t: TestApp; base: string }> {
+  const port = await freePort()
+  const base = `http://127.0.0.1:${port}`
+  const t = await createTestApp({ PUBLIC_BASE_URL: base, ...env })
+  await t.app.listen({ port, host: '127.0.0.1' })
+  return { t, base }
 }
 
 type AxeViolation = { id: string; impact: string; help: string; nodes: { target: string[] }[] }

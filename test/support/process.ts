@@ -20,7 +20,12 @@ export type Running = {
 
 /** Runs a project script as a separate process, the way a person would, with its own environment. */
 export function runScript(script: string, env: Record<string, string>): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  return spawnScript([script], env)
+}
+
+/** Like runScript, with command-line arguments after the script. */
+export function spawnScript(args: string[], env: Record<string, string>): Running {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
