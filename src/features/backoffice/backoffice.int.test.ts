@@ -91,6 +91,8 @@ describe('back office', () => {
     assert.equal((await s.post(`/admin/staff/${office.id}/roles`, { roles: ['office', 'admin'] })).headers.location, '/admin/staff?notice=roles')
     const after = await t.db.selectFrom('users').select('roles').where('id', '=', office.id).executeTakeFirstOrThrow()
     assert.deepEqual(after.roles, ['office', 'admin'])
+    const page = html((await s.get('/admin/staff')).body)
+    assert.ok(page.querySelector(`#roles-${office.id}-admin`)?.hasAttribute('checked'), 'the page shows the new role ticked')
     await s.post(`/admin/staff/${office.id}/roles`, { roles: ['office'] })
 
     const others = await t.db.selectFrom('users').select('id').where(sql<boolean>`'admin' = any(roles)`).where('id', '<>', s.person.id).execute()

@@ -1,11 +1,24 @@
 import { roleLabels, type Role } from '../../../platform/http/permissions.ts'
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx'
 import type { FormState, ViewContext } from '../../../platform/views/context.ts'
-import { Button, Checkboxes, ErrorSummary, Form, NotificationBanner, TextInput } from '../../../platform/views/form.tsx'
+import {
+  Button,
+  Checkboxes,
+  ErrorSummary,
+  Form,
+  NotificationBanner,
+  TextInput,
+} from '../../../platform/views/form.tsx'
 import { roleOptions } from '../forms.ts'
 import type { StaffMember } from '../staff.ts'
 
-type Props = { ctx: ViewContext; staff: StaffMember[]; form: FormState; notice?: string; currentUserId: string }
+type Props = {
+  ctx: ViewContext
+  staff: StaffMember[]
+  form: FormState
+  notice?: string
+  currentUserId: string
+}
 
 const notices: Record<string, string> = {
   invited: 'The invitation has been sent.',
@@ -18,7 +31,10 @@ export function StaffPage({ ctx, staff, form, notice, currentUserId }: Props) {
   return (
     <AdminLayout ctx={ctx} title="Staff" hasErrors={Object.keys(form.errors).length > 0}>
       {message && (
-        <NotificationBanner title={notice === 'last-admin' ? 'Important' : 'Success'} success={notice !== 'last-admin'}>
+        <NotificationBanner
+          title={notice === 'last-admin' ? 'Important' : 'Success'}
+          success={notice !== 'last-admin'}
+        >
           <p>{message}</p>
         </NotificationBanner>
       )}
@@ -41,19 +57,30 @@ export function StaffPage({ ctx, staff, form, notice, currentUserId }: Props) {
                   {s.name} {s.invited && <span class="tag tag--yellow">Invited</span>}
                 </td>
                 <td>{s.email}</td>
-                <td>{s.twoFactor ? <span class="tag tag--green">On</span> : <span class="tag">Not set up</span>}</td>
+                <td>
+                  {s.twoFactor ? <span class="tag tag--green">On</span> : <span class="tag">Not set up</span>}
+                </td>
                 <td>
                   <Form action={`/admin/staff/${s.id}/roles`} csrfToken={ctx.csrfToken}>
                     <fieldset class="fieldset">
                       <legend class="visually-hidden">Roles for {s.name}</legend>
-                      {(Object.keys(roleLabels) as Role[]).map((role) => (
-                        <div class="choice">
-                          <input class="choice-input" type="checkbox" id={`roles-${s.id}-${role}`} name="roles" value={role} checked={s.roles.includes(role)} />
-                          <label class="choice-label" for={`roles-${s.id}-${role}`}>
-                            {roleLabels[role]}
-                          </label>
-                        </div>
-                      ))}
+                      <div class="checkboxes">
+                        {(Object.keys(roleLabels) as Role[]).map((role) => (
+                          <div class="choice">
+                            <input
+                              class="choice-input"
+                              type="checkbox"
+                              id={`roles-${s.id}-${role}`}
+                              name="roles"
+                              value={role}
+                              checked={s.roles.includes(role)}
+                            />
+                            <label class="choice-label" for={`roles-${s.id}-${role}`}>
+                              {roleLabels[role]}
+                            </label>
+                          </div>
+                        ))}
+                      </div>
                     </fieldset>
                     <Button variant="secondary">
                       Save roles<span class="visually-hidden"> for {s.name}</span>
@@ -70,7 +97,14 @@ export function StaffPage({ ctx, staff, form, notice, currentUserId }: Props) {
       <div class="narrow">
         <Form action="/admin/staff" csrfToken={ctx.csrfToken}>
           <TextInput name="name" label="Full name" autocomplete="off" form={form} />
-          <TextInput name="email" label="Email address" type="email" spellcheck={false} autocomplete="off" form={form} />
+          <TextInput
+            name="email"
+            label="Email address"
+            type="email"
+            spellcheck={false}
+            autocomplete="off"
+            form={form}
+          />
           <Checkboxes name="roles" legend="Roles" form={form} options={roleOptions} />
           <Button>Send invitation</Button>
         </Form>
@@ -79,12 +113,27 @@ export function StaffPage({ ctx, staff, form, notice, currentUserId }: Props) {
   )
 }
 
-type AuditRow = { id: number; at: Date; action: string; actor: string | null; subject: string | null; detail: Record<string, unknown> }
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/London' })
+type AuditRow = {
+  id: number
+  at: Date
+  action: string
+  actor: string | null
+  subject: string | null
+  detail: Record<string, unknown>
+}
+const when = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'medium',
+  timeZone: 'Europe/London',
+})
 
 export function AuditPage({ ctx, rows }: { ctx: ViewContext; rows: AuditRow[] }) {
   return (
-    <AdminLayout ctx={ctx} title="Audit log" lead="Security events and staff actions, newest first. Passwords, codes and links are never recorded.">
+    <AdminLayout
+      ctx={ctx}
+      title="Audit log"
+      lead="Security events and staff actions, newest first. Passwords, codes and links are never recorded."
+    >
       <div class="table-wrap">
         <table class="table">
           <caption class="visually-hidden">Audit log, newest first</caption>
