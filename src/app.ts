@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
 import helmet from '@fastify/helmet'
+import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
 import staticFiles from '@fastify/static'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify'
@@ -11,6 +12,11 @@ import type { Config } from './config.ts'
 import { accountRoutes } from './features/accounts/account-routes.ts'
 import { passwordRoutes } from './features/accounts/password-routes.ts'
 import { signInRoutes } from './features/accounts/sign-in-routes.ts'
+import { applyRoutes } from './features/applications/apply-routes.ts'
+import { evidenceRoutes } from './features/applications/evidence-routes.ts'
+import { MAX_FILE_BYTES } from './features/applications/evidence-files.ts'
+import { referenceRoutes } from './features/applications/reference-routes.ts'
+import { stepRoutes } from './features/applications/step-routes.ts'
 import { backOffice } from './features/backoffice/routes.ts'
 import { contentRoutes } from './features/content/routes.ts'
 import type { Db } from './platform/db/database.ts'
@@ -70,6 +76,7 @@ export async function buildApp({ config, db, log }: { config: Config; db: Db; lo
   })
   await app.register(cookie)
   await app.register(formbody)
+  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 2 } })
   await app.register(rateLimit, { global: false })
   await app.register(staticFiles, { root: path.join(publicDir, 'assets'), prefix: '/assets/', maxAge: '1h' })
   await app.register(sessionPlugin, { db, config })
@@ -81,6 +88,10 @@ export async function buildApp({ config, db, log }: { config: Config; db: Db; lo
   await app.register(signInRoutes, deps)
   await app.register(passwordRoutes, deps)
   await app.register(accountRoutes, deps)
+  await app.register(applyRoutes, deps)
+  await app.register(evidenceRoutes, deps)
+  await app.register(stepRoutes, deps)
+  await app.register(referenceRoutes, deps)
   await app.register((scope) => backOffice(scope, deps), { prefix: '/admin' })
   if (config.mail.mode === 'offline' && !config.isProduction) await app.register(devMailRoutes, deps)
   return app

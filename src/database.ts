@@ -1,4 +1,5 @@
 import type { AccountTables } from './features/accounts/tables.ts'
+import type { ApplicationTables } from './features/applications/tables.ts'
 import type { ContentTables } from './features/content/tables.ts'
 import type { MembershipTables } from './features/membership/tables.ts'
 import type { MailTables } from './platform/mail/tables.ts'
@@ -6,4 +7,4 @@ import type { AuditTables } from './platform/audit/tables.ts'
 import type { PlatformTables } from './platform/db/tables.ts'
 
 /** Every table Kysely knows, composed from the tables each feature owns. */
-export interface Database extends PlatformTables, MailTables, AuditTables, AccountTables, ContentTables, MembershipTables {}
+export interface Database extends PlatformTables, MailTables, AuditTables, AccountTables, ApplicationTables, ContentTables, MembershipTables {}

@@ -1,4 +1,5 @@
 import type { Config } from './config.ts'
+import { seedExpertiseAreas } from './features/applications/seed.ts'
 import { seedContent } from './features/content/seed.ts'
 import { seedGrades } from './features/membership/service.ts'
 import type { Db } from './platform/db/database.ts'
@@ -11,6 +12,8 @@ const seeds: Seed[] = [
   { name: 'settings-v1', run: (db) => seedSettings(db) },
   { name: 'grades-v1', run: (db) => seedGrades(db) },
   { name: 'content-v1', run: (db, config) => seedContent(db, config.officeEmail) },
+  { name: 'settings-v2', run: (db) => seedSettings(db) },
+  { name: 'expertise-v1', run: (db) => seedExpertiseAreas(db) },
 ]
 
 export async function runSeeds(db: Db, config: Config): Promise<string[]> {

@@ -9,6 +9,9 @@ export const settingDefaults = {
     chequePayee: 'CMSUK',
   },
   company_discount: { minMembers: 4, percent: 20 },
+  grade_rules: { months: 24, hours: 2500 },
+  membership_number: { prefix: 'CM', digits: 6 },
+  references: { linkDays: 21, reminderDays: 7 },
 }
 
 export type Settings = typeof settingDefaults

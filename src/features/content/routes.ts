@@ -16,7 +16,7 @@ import { HomePage } from './views/home.tsx'
 import { MembershipPage } from './views/membership.tsx'
 
 /** Pages whose whole content is a stored page: the URL is the slug. */
-const simplePages = ['what-is-case-management', 'benefits', 'contact', 'apply', 'privacy']
+const simplePages = ['what-is-case-management', 'benefits', 'contact', 'privacy']
 
 export async function contentRoutes(app: FastifyInstance, { db, config, viewContext }: AppDeps) {
   const page = async (slug: string) => {

@@ -42,7 +42,10 @@ const csrfMessage = 'This form has expired or was sent from another site. Go bac
 function submittedToken(req: FastifyRequest) {
   const body = req.body as Record<string, unknown> | undefined
   const fromBody = body && typeof body === 'object' ? body._csrf : undefined
-  return typeof fromBody === 'string' ? fromBody : req.headers['x-csrf-token']
+  if (typeof fromBody === 'string') return fromBody
+  // A file upload's body is streamed to its handler, so its form carries the token in the action URL.
+  if (req.isMultipart()) return (req.query as Record<string, unknown>)._csrf
+  return req.headers['x-csrf-token']
 }
 
 function matches(given: unknown, expected: string) {

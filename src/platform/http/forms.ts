@@ -12,8 +12,7 @@ export type Parsed<T> = ({ ok: true; data: T } | { ok: false }) & FormState
 export function parseForm<S extends z.ZodType>(schema: S, body: RawBody): Parsed<z.output<S>> {
   const values = normaliseBody(body)
   // A field left out of the post (an unticked radio group) is validated as empty, so it gets its own message.
-  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape
-  for (const key of Object.keys(shape ?? {})) values[key] ??= ''
+  for (const key of Object.keys(objectShape(schema))) values[key] ??= ''
   const result = schema.safeParse(values)
   if (result.success) return { ok: true, data: result.data, values, errors: {} }
   const errors: Record<string, string> = {}
@@ -33,4 +32,16 @@ export function normaliseBody(body: RawBody): Record<string, string> {
     else if (Array.isArray(value)) values[key] = value.filter((v) => typeof v === 'string').map((v) => v.trim()).join(',')
   }
   return values
+}
+
+type Inspectable = { shape?: Record<string, unknown>; def?: { in?: Inspectable } }
+
+/** The fields of an object schema, also when it is wrapped in .transform() (a pipe in zod 4). */
+function objectShape(schema: unknown): Record<string, unknown> {
+  let current = schema as Inspectable | undefined
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current.shape) return current.shape
+    current = current.def?.in
+  }
+  return {}
 }

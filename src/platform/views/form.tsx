@@ -171,12 +171,12 @@ export function DateInput({ name, legend, form, hint }: Omit<FieldProps, 'label'
   const error = form.errors[name]
   const part = (key: 'day' | 'month' | 'year', label: string, width: string) => (
     <div class="date-part">
-      <label class="label" for={`${name}-${key}`}>
+      <label class="label" for={key === 'day' ? name : `${name}-${key}`}>
         {label}
       </label>
       <input
         class={`input input--${width}${error ? ' input--error' : ''}`}
-        id={`${name}-${key}`}
+        id={key === 'day' ? name : `${name}-${key}`}
         name={`${name}-${key}`}
         inputmode="numeric"
         value={form.values[`${name}-${key}`] ?? ''}
@@ -277,5 +277,37 @@ export function SummaryList({ rows }: { rows: SummaryRow[] }) {
         </div>
       ))}
     </dl>
+  )
+}
+
+/** A month and year as two boxes, named `${name}-month` and `${name}-year`; the error links to the month box. */
+export function MonthYearInput({ name, legend, form, hint }: Omit<FieldProps, 'label'> & { legend: string }) {
+  const error = form.errors[name]
+  const part = (key: 'month' | 'year', label: string, width: string) => (
+    <div class="date-part">
+      <label class="label" for={key === 'month' ? name : `${name}-${key}`}>
+        {label}
+      </label>
+      <input
+        class={`input input--${width}${error ? ' input--error' : ''}`}
+        id={key === 'month' ? name : `${name}-${key}`}
+        name={`${name}-${key}`}
+        inputmode="numeric"
+        value={form.values[`${name}-${key}`] ?? ''}
+      />
+    </div>
+  )
+  return (
+    <Group error={error}>
+      <fieldset class="fieldset" aria-describedby={describedBy(name, hint, error)}>
+        <legend class="legend">{legend}</legend>
+        <Hint name={name} hint={hint} />
+        <FieldError name={name} error={error} />
+        <div class="date-input">
+          {part('month', 'Month', 'day')}
+          {part('year', 'Year', 'year')}
+        </div>
+      </fieldset>
+    </Group>
   )
 }
