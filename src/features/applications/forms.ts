@@ -114,9 +114,12 @@ export const WorkForm = z
       ctx.addIssue({ code: 'custom', path: ['from'], message: 'Enter the month and year you started' })
       return z.NEVER
     }
-    if (monthIndex(from.data) > monthIndex(current)) ctx.addIssue({ code: 'custom', path: ['from'], message: 'The start date must be in the past' })
-    if (to.data && monthIndex(to.data) > monthIndex(current)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date must be in the past; leave it empty if you still work there' })
-    if (to.data && monthIndex(to.data) < monthIndex(from.data)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date must be after the start date' })
+    const dateProblems: [string, string][] = []
+    if (monthIndex(from.data) > monthIndex(current)) dateProblems.push(['from', 'The start date must be in the past'])
+    if (to.data && monthIndex(to.data) > monthIndex(current)) dateProblems.push(['to', 'The end date must be in the past; leave it empty if you still work there'])
+    if (to.data && monthIndex(to.data) < monthIndex(from.data)) dateProblems.push(['to', 'The end date must be after the start date'])
+    for (const [path, message] of dateProblems) ctx.addIssue({ code: 'custom', path: [path], message })
+    if (dateProblems.length > 0) return z.NEVER
     const span = monthIndex(to.data ?? current) - monthIndex(from.data) + 1
     const months = Number(v.cmMonths || 0)
     const hours = Number(v.cmHours || 0)
