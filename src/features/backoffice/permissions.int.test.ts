@@ -59,8 +59,10 @@ describe('the back office refuses whoever may not use it', () => {
     for (const route of adminRoutes.filter((r) => r.method === 'GET')) {
       const officeStatus = (await visit(office, route)).statusCode
       const adminStatus = (await visit(admin, route)).statusCode
-      assert.equal(adminStatus, 200, `admin on ${route.url}`)
-      assert.equal(officeStatus, adminOnly.includes(route.url) ? 403 : 200, `office on ${route.url}`)
+      // A route for one record answers 404 for the made-up id: the guard let the person through.
+      const allowed = route.url.includes(':') ? 404 : 200
+      assert.equal(adminStatus, allowed, `admin on ${route.url}`)
+      assert.equal(officeStatus, adminOnly.includes(route.url) ? 403 : allowed, `office on ${route.url}`)
     }
     for (const route of adminRoutes.filter((r) => r.method === 'POST' && adminOnly.some((p) => r.url.startsWith(p))))
       assert.equal((await visit(office, route)).statusCode, 403, `office posting to ${route.url}`)

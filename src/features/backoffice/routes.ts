@@ -5,6 +5,7 @@ import { NotFound } from '../../platform/http/errors.ts'
 import { backOfficeGuard, requirePermission } from '../../platform/http/guards.ts'
 import { render, seeOther } from '../../platform/http/render.ts'
 import { accountsAdminRoutes } from '../accounts/admin-routes.ts'
+import { applicationAdminRoutes } from '../applications/admin-routes.ts'
 import { contentAdminRoutes } from '../content/admin-routes.ts'
 import { countEmails, emailStatuses, listEmails, retryEmail } from './emails.ts'
 import { DashboardPage } from './views/dashboard.tsx'
@@ -18,6 +19,7 @@ export async function backOffice(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onRequest', backOfficeGuard)
   await app.register(backOfficeRoutes, deps)
   await app.register(contentAdminRoutes, deps)
+  await app.register(applicationAdminRoutes, deps)
   await app.register(accountsAdminRoutes, deps)
 }
 

@@ -20,6 +20,10 @@ export type AuditAction =
   | 'staff_created'
   | 'callback_updated'
   | 'email_retried'
+  | 'registration_verified'
+  | 'application_approved'
+  | 'application_rejected'
+  | 'application_changes_requested'
 
 export async function audit(
   db: Db,
