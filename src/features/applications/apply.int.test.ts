@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { browserSession, createTestApp, html, type TestApp, textOf } from '../../../test/support/app.ts'
+import { errorsOf, fillPractisingAnswers, startApplicant } from '../../../test/support/applications.ts'
 import { linkIn, startSmtpSink } from '../../../test/support/smtp-sink.ts'
 
 let t: TestApp
@@ -14,54 +15,7 @@ after(async () => {
   await smtp.close()
 })
 
-const errorsOf = (body: string) => html(body).querySelectorAll('.error-summary a').map(textOf)
-
-/** Creates an account through /apply/account and returns the signed-in session. */
-async function applicant(grade = 'case-manager', email = `ann-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.org`) {
-  const s = browserSession(t.app)
-  await s.get('/apply/grade')
-  const chosen = await s.post('/apply/grade', { grade })
-  assert.equal(chosen.headers.location, `/apply/account?grade=${grade}`)
-  await s.get(chosen.headers.location!)
-  const res = await s.post(chosen.headers.location!, {
-    name: 'Ann Applicant',
-    email,
-    password: 'juniper castle harvest',
-    addressLine1: '1 High Street',
-    addressLine2: '',
-    town: 'Sutton',
-    postcode: 'sm1 9bh',
-    country: 'United Kingdom',
-    phone: '01632 960 001',
-  })
-  assert.equal(res.statusCode, 303, errorsOf(res.body).join('; '))
-  return { s, email }
-}
-
-async function fillPractisingAnswers(s: ReturnType<typeof browserSession>, months: string) {
-  const ok = async (url: string, form: Record<string, string | string[]>) => {
-    await s.get(url.replace(/\/continue$/, ''))
-    const res = await s.post(url, form)
-    assert.equal(res.statusCode, 303, `${url}: ${errorsOf(res.body).join('; ')}`)
-    return res
-  }
-  await ok('/apply/qualifications', { title: 'BSc (Hons) Adult Nursing', level: 'degree', awardingBody: 'King’s College London', year: '2012', clinical: 'yes' })
-  await ok('/apply/qualifications/continue', {})
-  await ok('/apply/registrations', { body: 'nmc', profession: '', professionText: 'Registered nurse (adult)', number: '12a3456e' })
-  await ok('/apply/registrations/continue', {})
-  await ok('/apply/associations', { name: 'Royal College of Nursing' })
-  await ok('/apply/associations/continue', {})
-  await ok('/apply/work-history', { employer: 'Acme Case Management', role: 'Case manager', 'from-month': '1', 'from-year': '2020', 'to-month': '', 'to-year': '', cmMonths: months, cmHours: '' })
-  await ok('/apply/work-history/continue', {})
-  await ok('/apply/expertise', { expertise: ['brain-injury', 'vocational'], regions: ['London', 'South East'] })
-  await ok('/apply/referees', { name: 'Rob Referee', email: 'rob@example.org', phone: '01632 960 002', relationship: 'Line manager', kind: 'professional' })
-  await ok('/apply/referees', { name: 'Pat Personal', email: 'pat@example.org', phone: '01632 960 003', relationship: 'Neighbour for 10 years', kind: 'personal' })
-  await ok('/apply/referees/continue', {})
-  await ok('/apply/insurance', { provider: 'Royal College of Nursing scheme', 'renewal-day': '31', 'renewal-month': '3', 'renewal-year': String(new Date().getFullYear() + 1), confirmed: 'yes' })
-  await ok('/apply/record-check', { type: 'dbs', level: 'enhanced', number: '001234567890', 'issued-day': '14', 'issued-month': '6', 'issued-year': '2024', updateService: 'yes' })
-  await ok('/apply/evidence/continue', {})
-  await ok('/apply/declarations', { truthful: 'yes', dataUse: 'yes' })
-}
+const applicant = (grade?: string, email?: string) => startApplicant(t, grade, email)
 
 describe('the online application', () => {
   it('starts from Apply for Membership with what to have ready and the grades', async () => {

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { browserSession, createTestApp, html, type TestApp, textOf } from '../../../test/support/app.ts'
+import { errorsOf, submittedApplication } from '../../../test/support/applications.ts'
+import { createUser, currentCode } from '../../../test/support/factories.ts'
+import { startSmtpSink } from '../../../test/support/smtp-sink.ts'
+
+let t: TestApp
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>
+before(async () => {
+  smtp = await startSmtpSink()
+  t = await createTestApp({ SMTP_URL: smtp.url })
+})
+after(async () => {
+  await t.close()
+  await smtp.close()
+})
+
+async function reviewer() {
+  const staff = await createUser(t.db, t.config, { name: 'Rae Reviewer', roles: ['office'] })
+  const s = browserSession(t.app)
+  await s.signIn(staff, () => currentCode(staff))
+  return Object.assign(s, { staff })
+}
+
+const today = () => {
+  const d = new Date()
+  return { day: String(d.getDate()), month: String(d.getMonth() + 1), year: String(d.getFullYear()) }
+}
+
+describe('staff review of applications', () => {
+  it('queues submitted applications with counts, and shows every answer, the eligibility and the references', async () => {
+    const { id } = await submittedApplication(t)
+    const s = await reviewer()
+    const queue = html((await s.get('/admin/applications?queue=awaiting-references')).body)
+    assert.match(textOf(queue.querySelector('nav[aria-label="Application queues"]')), /Awaiting references \(\d+\)/)
+    assert.ok(queue.querySelector(`a[href="/admin/applications/${id}"]`))
+    const page = html((await s.get(`/admin/applications/${id}`)).body)
+    const text = textOf(page.querySelector('main'))
+    for (const answer of ['BSc (Hons) Adult Nursing', '12A3456E', 'Royal College of Nursing', 'Acme Case Management', 'Brain injury', 'Rob Referee', '001234567890'])
+      assert.ok(text.includes(answer), answer)
+    assert.match(text, /Not verified/)
+    assert.match(textOf(page.querySelector('.eligibility')), /registration has not yet been verified/)
+  })
+
+  it('records a registration check, then approves: a membership number and the fee due by email', async () => {
+    const { id, email } = await submittedApplication(t)
+    const s = await reviewer()
+    const page = html((await s.get(`/admin/applications/${id}`)).body)
+    const regId = page.querySelector('form[action*="/registrations/"]')!.getAttribute('action')!.split('/')[5]!
+
+    const early = await s.post(`/admin/applications/${id}/decision`, { decision: 'approve:case-manager', reason: '' })
+    assert.equal(early.statusCode, 400)
+    assert.match(errorsOf(early.body)[0]!, /not yet been verified/)
+
+    const bad = await s.post(`/admin/applications/${id}/registrations/${regId}/verify`, { [`register-${regId}`]: 'NMC register', [`checked-${regId}-day`]: '40' })
+    assert.equal(bad.statusCode, 400)
+    const d = today()
+    const verified = await s.post(`/admin/applications/${id}/registrations/${regId}/verify`, {
+      [`register-${regId}`]: 'NMC online register',
+      [`status-${regId}`]: 'Registered',
+      [`checked-${regId}-day`]: d.day,
+      [`checked-${regId}-month`]: d.month,
+      [`checked-${regId}-year`]: d.year,
+    })
+    assert.equal(verified.headers.location, `/admin/applications/${id}?notice=verified`)
+    const row = await t.db.selectFrom('application_registrations').select(['verified_status', 'verified_by', 'verified_register']).where('id', '=', regId).executeTakeFirstOrThrow()
+    assert.deepEqual(row, { verified_status: 'Registered', verified_by: s.staff.id, verified_register: 'NMC online register' })
+
+    smtp.received.length = 0
+    const approved = await s.post(`/admin/applications/${id}/decision`, { decision: 'approve:case-manager', reason: '' })
+    assert.equal(approved.headers.location, `/admin/applications/${id}?notice=approved`)
+    const membership = await t.db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').select(['number', 'grade']).where('users.email', '=', email).executeTakeFirstOrThrow()
+    assert.match(membership.number, /^CM\d{6}$/)
+    assert.equal(membership.grade, 'case-manager')
+    await t.runJobs()
+    const mail = smtp.received.find((m) => m.to.includes(email) && m.subject === 'Your CMSUK membership application has been approved')!
+    assert.match(mail.text, /The fee due to activate your membership is £75\.00 per annum/)
+    assert.match(mail.text, new RegExp(`Your membership number is ${membership.number}`))
+    const audit = await t.db.selectFrom('audit_log').select('action').where('action', 'like', 'application_%').execute()
+    assert.ok(audit.some((a) => a.action === 'application_approved'))
+    const history = textOf(html((await s.get(`/admin/applications/${id}`)).body).querySelector('main'))
+    assert.match(history, /approved by Rae Reviewer/)
+  })
+
+  it('asks for changes; the applicant edits and resubmits; staff reject with a reason', async () => {
+    const { id, s: applicant, email } = await submittedApplication(t)
+    const s = await reviewer()
+    await s.get(`/admin/applications/${id}`)
+    const missing = await s.post(`/admin/applications/${id}/decision`, { decision: 'changes', reason: '' })
+    assert.deepEqual(errorsOf(missing.body), ['List the changes the applicant needs to make'])
+    await s.post(`/admin/applications/${id}/decision`, { decision: 'changes', reason: 'Please add your postgraduate certificate.' })
+    await t.runJobs()
+    assert.ok(smtp.received.some((m) => m.to.includes(email) && m.subject === 'Please update your CMSUK membership application'))
+
+    const check = html((await applicant.get('/apply/check')).body)
+    assert.match(textOf(check.querySelector('main')), /Please add your postgraduate certificate/)
+    await applicant.get('/apply/qualifications')
+    await applicant.post('/apply/qualifications', { title: 'PG Cert Case Management', level: 'postgraduate', awardingBody: 'University of Leeds', year: '2020', clinical: 'no' })
+    await applicant.get('/apply/check')
+    assert.equal((await applicant.post('/apply/submit', {})).headers.location, '/apply/submitted')
+    assert.equal((await t.db.selectFrom('applications').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status, 'submitted')
+
+    await s.post(`/admin/applications/${id}/decision`, { decision: 'reject', reason: 'Your registration could not be found on the NMC register.' })
+    await t.runJobs()
+    const mail = smtp.received.find((m) => m.to.includes(email) && m.subject === 'Your CMSUK membership application')!
+    assert.match(mail.text, /could not be found on the NMC register/)
+    assert.match(textOf(html((await applicant.get('/apply/status')).body).querySelector('main')), /Not approved/)
+    const again = await s.post(`/admin/applications/${id}/decision`, { decision: 'reject', reason: 'x' })
+    assert.equal(again.statusCode, 400, 'a decided application cannot be decided twice')
+    assert.deepEqual(errorsOf(again.body), ['Only a submitted application can be decided.'])
+  })
+})
