@@ -4,10 +4,15 @@ import path from 'node:path'
 import type { Logger } from 'pino'
 import type { Config } from './config.ts'
 import { hashPassword } from './features/accounts/passwords.ts'
+import { seedDemoApplications } from './features/applications/demo.ts'
 import type { Db } from './platform/db/database.ts'
 
 /** Demo accounts for trying the site offline; later features add theirs to this list. */
-export const demoAccounts = [{ email: 'office@example.org', name: 'Olivia Office', roles: ['office', 'admin'] as const, note: 'office staff and administrator; sets up two-factor at first sign-in' }]
+export const demoAccounts: { email: string; name: string; roles: ('office' | 'admin')[]; note: string }[] = [
+  { email: 'office@example.org', name: 'Olivia Office', roles: ['office', 'admin'], note: 'office staff and administrator; sets up two-factor at first sign-in' },
+  { email: 'applicant@example.org', name: 'Alice Applicant', roles: [], note: 'a submitted Case Manager application awaiting review: one reference received, one outstanding' },
+  { email: 'draft@example.org', name: 'Dan Draft', roles: [], note: 'an Associate application half filled in' },
+]
 
 /**
  * Never in production. Runs once (seed_runs): creates the demo accounts with one generated password,
@@ -36,6 +41,8 @@ export async function seedDemo(db: Db, config: Config, log: Logger) {
       })
       .onConflict((oc) => oc.column('email').doNothing())
       .execute()
+  const ids = new Map((await db.selectFrom('users').select(['id', 'email']).where('email', 'in', demoAccounts.map((a) => a.email)).execute()).map((u) => [u.email, u.id]))
+  await seedDemoApplications(db, { applicant: ids.get('applicant@example.org')!, draft: ids.get('draft@example.org')! })
   const file = path.join(config.dataDir, 'demo-credentials.txt')
   const lines = [
     'Demo accounts (offline demo only). Every account uses the same password.',

@@ -17,6 +17,7 @@ import {
   signOutOtherSessions,
 } from './account-settings.ts'
 import { ChangeEmailForm, ChangePasswordForm, DisableTwoFactorForm, EnableTwoFactorForm } from './forms.ts'
+import { latestApplicationSummary } from '../applications/service.ts'
 import { passwordProblem } from './passwords.ts'
 import { otpauthUri } from './totp.ts'
 import { disableTwoFactor, enableTwoFactor, pendingTotpSecret, remainingRecoveryCodes } from './two-factor.ts'
@@ -28,7 +29,8 @@ type Notice = { Querystring: { notice?: string; required?: string } }
 export async function accountRoutes(app: FastifyInstance, { db, config, viewContext }: AppDeps) {
   app.get<Notice>('/account', async (req, reply) => {
     const user = requireUser(req)
-    return render(reply, AccountPage({ ctx: await viewContext(req), user, notice: req.query.notice }))
+    const application = await latestApplicationSummary(db, user.id)
+    return render(reply, AccountPage({ ctx: await viewContext(req), user, notice: req.query.notice, application }))
   })
 
   app.post('/account/verify-email', { config: { rateLimit: { max: 5, timeWindow: '15 minutes' } } }, async (req, reply) => {

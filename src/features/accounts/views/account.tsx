@@ -17,7 +17,9 @@ const notices: Record<string, string> = {
 
 export const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })
 
-export function AccountPage({ ctx, user, notice }: { ctx: ViewContext; user: CurrentUser; notice?: string }) {
+type AccountProps = { ctx: ViewContext; user: CurrentUser; notice?: string; application?: { label: string; href: string } }
+
+export function AccountPage({ ctx, user, notice, application }: AccountProps) {
   const message = notice ? notices[notice] : undefined
   return (
     <Layout ctx={ctx} title="Your account">
@@ -36,6 +38,14 @@ export function AccountPage({ ctx, user, notice }: { ctx: ViewContext; user: Cur
             </button>
           </Form>
         </NotificationBanner>
+      )}
+      {application && (
+        <>
+          <h2>Your membership application</h2>
+          <p>
+            Status: <span class="tag">{application.label}</span> <a href={application.href}>See your application</a>
+          </p>
+        </>
       )}
       <h2>Sign-in details</h2>
       <SummaryList
