@@ -51,9 +51,9 @@ export async function fillPractisingAnswers(s: ReturnType<typeof browserSession>
 }
 
 
-/** A complete Case Manager application, submitted, with the applicant's email verified. */
-export async function submittedApplication(t: TestApp, months = '30') {
-  const { s, email } = await startApplicant(t)
+/** A complete application (Case Manager unless told), submitted, with the applicant's email verified. */
+export async function submittedApplication(t: TestApp, months = '30', grade = 'case-manager') {
+  const { s, email } = await startApplicant(t, grade)
   await fillPractisingAnswers(s, months)
   await t.db.updateTable('users').set({ email_verified_at: new Date() }).where('email', '=', email).execute()
   await s.get('/apply/check')

@@ -18,6 +18,7 @@ import {
 } from './account-settings.ts'
 import { ChangeEmailForm, ChangePasswordForm, DisableTwoFactorForm, EnableTwoFactorForm } from './forms.ts'
 import { latestApplicationSummary } from '../applications/service.ts'
+import { findMembership, listGrades } from '../membership/service.ts'
 import { passwordProblem } from './passwords.ts'
 import { otpauthUri } from './totp.ts'
 import { disableTwoFactor, enableTwoFactor, pendingTotpSecret, remainingRecoveryCodes } from './two-factor.ts'
@@ -29,8 +30,13 @@ type Notice = { Querystring: { notice?: string; required?: string } }
 export async function accountRoutes(app: FastifyInstance, { db, config, viewContext }: AppDeps) {
   app.get<Notice>('/account', async (req, reply) => {
     const user = requireUser(req)
-    const application = await latestApplicationSummary(db, user.id)
-    return render(reply, AccountPage({ ctx: await viewContext(req), user, notice: req.query.notice, application }))
+    const [application, membership, grades] = await Promise.all([latestApplicationSummary(db, user.id), findMembership(db, user.id), listGrades(db)])
+    const membershipView = membership && {
+      number: membership.number,
+      gradeName: grades.find((g) => g.code === membership.grade)?.name ?? membership.grade,
+      canUpgrade: membership.grade === 'associate' && !['draft', 'submitted', 'changes_requested'].includes(application?.status ?? ''),
+    }
+    return render(reply, AccountPage({ ctx: await viewContext(req), user, notice: req.query.notice, application, membership: membershipView }))
   })
 
   app.post('/account/verify-email', { config: { rateLimit: { max: 5, timeWindow: '15 minutes' } } }, async (req, reply) => {

@@ -15,6 +15,7 @@ import { saveHome, setGrade, startApplication } from './commands.ts'
 import { refereeProblems } from './eligibility.ts'
 import { HomeForm, RefereeForm } from './forms.ts'
 import { replaceReferee } from './references.ts'
+import { startUpgrade } from './upgrade.ts'
 import { findOpenApplication, listExpertiseAreas, loadApplication } from './queries.ts'
 import { submissionProblems, submitApplication } from './submission.ts'
 import { CheckAnswersPage } from './views/check.tsx'
@@ -152,6 +153,13 @@ export async function applyRoutes(app: FastifyInstance, { db, config, viewContex
       )
     await replaceReferee(db, config, found.loaded.application.id, found.referee.id, form.data)
     return seeOther(reply, '/apply/status?notice=replaced')
+  })
+
+  app.post('/apply/upgrade', async (req, reply) => {
+    const user = requireUser(req)
+    const started = await startUpgrade(db, user.id)
+    if (!started.ok) return seeOther(reply, '/account?notice=upgrade-refused')
+    return seeOther(reply, '/apply/work-history')
   })
 
   app.get('/apply/status', async (req, reply) => {

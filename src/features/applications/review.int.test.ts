@@ -110,4 +110,51 @@ describe('staff review of applications', () => {
     assert.equal(again.statusCode, 400, 'a decided application cannot be decided twice')
     assert.deepEqual(errorsOf(again.body), ['Only a submitted application can be decided.'])
   })
+
+  it('lets an approved Associate apply to upgrade with their experience, and staff approve it as Case Manager', async () => {
+    const { id, s: member, email } = await submittedApplication(t, '12', 'associate')
+    const s = await reviewer()
+    const page = html((await s.get(`/admin/applications/${id}`)).body)
+    const regId = page.querySelector('form[action*="/registrations/"]')!.getAttribute('action')!.split('/')[5]!
+    const d = today()
+    await s.post(`/admin/applications/${id}/registrations/${regId}/verify`, {
+      [`register-${regId}`]: 'NMC online register',
+      [`status-${regId}`]: 'Registered',
+      [`checked-${regId}-day`]: d.day,
+      [`checked-${regId}-month`]: d.month,
+      [`checked-${regId}-year`]: d.year,
+    })
+    const asCaseManager = await s.post(`/admin/applications/${id}/decision`, { decision: 'approve:case-manager', reason: 'Promote' })
+    assert.match(errorsOf(asCaseManager.body)[0]!, /Case Manager needs 24 months/)
+    assert.equal((await s.post(`/admin/applications/${id}/decision`, { decision: 'approve:associate', reason: '' })).statusCode, 303)
+
+    const account = html((await member.get('/account')).body)
+    assert.match(textOf(account.querySelector('main')), /Type of membership\s*Associate/)
+    assert.equal((await member.post('/apply/upgrade', {})).headers.location, '/apply/work-history')
+    await member.get('/apply/work-history')
+    await member.post('/apply/work-history', { employer: 'Second Co', role: 'Case manager', 'from-month': '1', 'from-year': '2016', 'to-month': '12', 'to-year': '2017', cmMonths: '20', cmHours: '' })
+    await member.get('/apply/declarations')
+    await member.post('/apply/declarations', { truthful: 'yes', dataUse: 'yes' })
+    const check = await member.get('/apply/check')
+    assert.equal((await member.post('/apply/submit', {})).headers.location, '/apply/submitted', errorsOf(check.body).join('; '))
+
+    const upgrade = await t.db.selectFrom('applications').select(['id', 'kind', 'grade']).where('kind', '=', 'upgrade').where('status', '=', 'submitted').executeTakeFirstOrThrow()
+    assert.equal(upgrade.grade, 'case-manager')
+    await s.get(`/admin/applications/${upgrade.id}`)
+    const approved = await s.post(`/admin/applications/${upgrade.id}/decision`, { decision: 'approve:case-manager', reason: '' })
+    assert.equal(approved.headers.location, `/admin/applications/${upgrade.id}?notice=approved`)
+    const membership = await t.db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').select('grade').where('users.email', '=', email).executeTakeFirstOrThrow()
+    assert.equal(membership.grade, 'case-manager')
+  })
+
+  it('gives Supporters no way to a practising grade but a full application (rule 7)', async () => {
+    const supporter = await createUser(t.db, t.config)
+    await t.db.insertInto('memberships').values({ user_id: supporter.id, number: 'CM999001', grade: 'supporter', application_id: null }).execute()
+    const s = browserSession(t.app)
+    await s.signIn(supporter)
+    const account = html((await s.get('/account')).body)
+    assert.equal(account.querySelector('form[action="/apply/upgrade"]'), null)
+    await s.get('/account')
+    assert.equal((await s.post('/apply/upgrade', {})).headers.location, '/account?notice=upgrade-refused')
+  })
 })

@@ -26,7 +26,8 @@ export function submissionProblems(loaded: LoadedApplication, thresholds: Thresh
   if (steps.has('expertise')) needs('expertise', a.expertise.length > 0 && a.regions.length > 0, 'Choose your areas of expertise and where you work')
   if (steps.has('insurance')) needs('insurance', a.insurance_confirmed, 'Confirm your professional indemnity insurance')
   if (steps.has('record-check')) needs('record-check', done.has('record-check'), 'Give the details of your criminal record check')
-  for (const message of refereeProblems(loaded.referees, loaded.user.email)) needs('referees', false, message)
+  // An upgrade rests on the references of the application that made them a member.
+  if (a.kind !== 'upgrade') for (const message of refereeProblems(loaded.referees, loaded.user.email)) needs('referees', false, message)
   needs('declarations', a.declared_true && a.consented_data_use, 'Confirm the declarations')
   if (!loaded.user.email_verified_at)
     problems.push({ href: '/account', message: `Confirm your email address: follow the link we sent to ${loaded.user.email}` })
@@ -49,7 +50,8 @@ export async function submitApplication(db: Db, config: Config, loaded: LoadedAp
       .returning('id')
       .executeTakeFirst()
     if (!updated) return
-    for (const referee of loaded.referees.filter((r) => !r.invited_at)) await inviteReferee(trx, config, loaded, referee, references.linkDays)
+    const toAsk = loaded.application.kind === 'upgrade' ? [] : loaded.referees.filter((r) => !r.invited_at)
+    for (const referee of toAsk) await inviteReferee(trx, config, loaded, referee, references.linkDays)
     await recordEvent(trx, loaded.application.id, resubmission ? 'resubmitted' : 'submitted', loaded.user.id)
     await sendMessage(trx, config, {
       to: loaded.user.email,

@@ -15,3 +15,11 @@ export async function listGrades(db: Db): Promise<Grade[]> {
 export async function seedGrades(db: Db) {
   await db.insertInto('grades').values(gradesSeed).onConflict((oc) => oc.column('code').doNothing()).execute()
 }
+
+export type Membership = { number: string; grade: string; approvedAt: Date }
+
+/** The person's membership record (number and grade), once an application has been approved. */
+export async function findMembership(db: Db, userId: string): Promise<Membership | undefined> {
+  const row = await db.selectFrom('memberships').select(['number', 'grade', 'approved_at']).where('user_id', '=', userId).executeTakeFirst()
+  return row && { number: row.number, grade: row.grade, approvedAt: row.approved_at }
+}

@@ -13,18 +13,25 @@ const notices: Record<string, string> = {
   'sessions-ended': 'You have been signed out everywhere else.',
   'two-factor-off': 'Two-factor authentication is now off.',
   welcome: 'You are signed in.',
+  'upgrade-refused': 'You cannot apply to upgrade just now: only Associate members without an application in progress can.',
 }
 
 export const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })
 
-type AccountProps = { ctx: ViewContext; user: CurrentUser; notice?: string; application?: { label: string; href: string } }
+type AccountProps = {
+  ctx: ViewContext
+  user: CurrentUser
+  notice?: string
+  application?: { label: string; href: string }
+  membership?: { number: string; gradeName: string; canUpgrade: boolean }
+}
 
-export function AccountPage({ ctx, user, notice, application }: AccountProps) {
+export function AccountPage({ ctx, user, notice, application, membership }: AccountProps) {
   const message = notice ? notices[notice] : undefined
   return (
     <Layout ctx={ctx} title="Your account">
       {message && (
-        <NotificationBanner title="Success" success>
+        <NotificationBanner title={notice === 'upgrade-refused' ? 'Important' : 'Success'} success={notice !== 'upgrade-refused'}>
           <p>{message}</p>
         </NotificationBanner>
       )}
@@ -38,6 +45,23 @@ export function AccountPage({ ctx, user, notice, application }: AccountProps) {
             </button>
           </Form>
         </NotificationBanner>
+      )}
+      {membership && (
+        <>
+          <h2>Your membership</h2>
+          <SummaryList
+            rows={[
+              { key: 'Membership number', value: membership.number },
+              { key: 'Type of membership', value: membership.gradeName },
+            ]}
+          />
+          {membership.canUpgrade && (
+            <Form action="/apply/upgrade" csrfToken={ctx.csrfToken}>
+              <p>Once you have 24 months or 2,500 hours of case management experience you can apply to become a Case Manager member.</p>
+              <Button variant="secondary">Apply to upgrade to Case Manager</Button>
+            </Form>
+          )}
+        </>
       )}
       {application && (
         <>
