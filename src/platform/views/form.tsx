@@ -166,23 +166,12 @@ export function Select({ name, label, form, hint, options }: FieldProps & { opti
   )
 }
 
-/** A date as three boxes (day, month, year), named `${name}-day` and so on; the error links to the day box. */
-export function DateInput({ name, legend, form, hint }: Omit<FieldProps, 'label'> & { legend: string }) {
+type DatePart = 'day' | 'month' | 'year'
+const partLabels: Record<DatePart, [label: string, width: string]> = { day: ['Day', 'day'], month: ['Month', 'day'], year: ['Year', 'year'] }
+
+/** Boxes named `${name}-day` (and so on) in one fieldset; the first box carries the field's id, for the error summary. */
+function DateParts({ name, legend, form, hint, parts }: Omit<FieldProps, 'label'> & { legend: string; parts: DatePart[] }) {
   const error = form.errors[name]
-  const part = (key: 'day' | 'month' | 'year', label: string, width: string) => (
-    <div class="date-part">
-      <label class="label" for={key === 'day' ? name : `${name}-${key}`}>
-        {label}
-      </label>
-      <input
-        class={`input input--${width}${error ? ' input--error' : ''}`}
-        id={key === 'day' ? name : `${name}-${key}`}
-        name={`${name}-${key}`}
-        inputmode="numeric"
-        value={form.values[`${name}-${key}`] ?? ''}
-      />
-    </div>
-  )
   return (
     <Group error={error}>
       <fieldset class="fieldset" aria-describedby={describedBy(name, hint, error)}>
@@ -190,14 +179,35 @@ export function DateInput({ name, legend, form, hint }: Omit<FieldProps, 'label'
         <Hint name={name} hint={hint} />
         <FieldError name={name} error={error} />
         <div class="date-input">
-          {part('day', 'Day', 'day')}
-          {part('month', 'Month', 'day')}
-          {part('year', 'Year', 'year')}
+          {parts.map((part, i) => {
+            const id = i === 0 ? name : `${name}-${part}`
+            const [label, width] = partLabels[part]
+            return (
+              <div class="date-part">
+                <label class="label" for={id}>
+                  {label}
+                </label>
+                <input
+                  class={`input input--${width}${error ? ' input--error' : ''}`}
+                  id={id}
+                  name={`${name}-${part}`}
+                  inputmode="numeric"
+                  value={form.values[`${name}-${part}`] ?? ''}
+                />
+              </div>
+            )
+          })}
         </div>
       </fieldset>
     </Group>
   )
 }
+
+/** A date as three boxes (day, month, year), named `${name}-day` and so on. */
+export const DateInput = (props: Omit<FieldProps, 'label'> & { legend: string }) => <DateParts {...props} parts={['day', 'month', 'year']} />
+
+/** A month and year as two boxes, named `${name}-month` and `${name}-year`. */
+export const MonthYearInput = (props: Omit<FieldProps, 'label'> & { legend: string }) => <DateParts {...props} parts={['month', 'year']} />
 
 /** The list of problems at the top of a page; each links to its field. Field ids equal field names. */
 export function ErrorSummary({ errors }: { errors: Record<string, string> }) {
@@ -277,37 +287,5 @@ export function SummaryList({ rows }: { rows: SummaryRow[] }) {
         </div>
       ))}
     </dl>
-  )
-}
-
-/** A month and year as two boxes, named `${name}-month` and `${name}-year`; the error links to the month box. */
-export function MonthYearInput({ name, legend, form, hint }: Omit<FieldProps, 'label'> & { legend: string }) {
-  const error = form.errors[name]
-  const part = (key: 'month' | 'year', label: string, width: string) => (
-    <div class="date-part">
-      <label class="label" for={key === 'month' ? name : `${name}-${key}`}>
-        {label}
-      </label>
-      <input
-        class={`input input--${width}${error ? ' input--error' : ''}`}
-        id={key === 'month' ? name : `${name}-${key}`}
-        name={`${name}-${key}`}
-        inputmode="numeric"
-        value={form.values[`${name}-${key}`] ?? ''}
-      />
-    </div>
-  )
-  return (
-    <Group error={error}>
-      <fieldset class="fieldset" aria-describedby={describedBy(name, hint, error)}>
-        <legend class="legend">{legend}</legend>
-        <Hint name={name} hint={hint} />
-        <FieldError name={name} error={error} />
-        <div class="date-input">
-          {part('month', 'Month', 'day')}
-          {part('year', 'Year', 'year')}
-        </div>
-      </fieldset>
-    </Group>
   )
 }

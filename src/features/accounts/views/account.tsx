@@ -3,6 +3,7 @@ import type { FormState, ViewContext } from '../../../platform/views/context.ts'
 import { Button, ErrorSummary, Form, NotificationBanner, SummaryList, TextInput } from '../../../platform/views/form.tsx'
 import { Layout, PageHeading } from '../../../platform/views/layout.tsx'
 import type { SessionSummary } from '../account-settings.ts'
+import { NewPasswordFields } from './password.tsx'
 
 const notices: Record<string, string> = {
   'password-changed': 'Your password has been changed. Everywhere else you were signed in has been signed out.',
@@ -100,15 +101,7 @@ export function ChangePasswordPage({ ctx, form }: { ctx: ViewContext; form: Form
         <PageHeading title="Change your password" />
         <Form action="/account/password" csrfToken={ctx.csrfToken}>
           <TextInput name="current" label="Current password" type="password" autocomplete="current-password" form={form} />
-          <TextInput
-            name="password"
-            label="New password"
-            hint="At least 10 characters. A few unrelated words are easy to remember and hard to guess."
-            type="password"
-            autocomplete="new-password"
-            form={form}
-          />
-          <TextInput name="confirm" label="Type the new password again" type="password" autocomplete="new-password" form={form} />
+          <NewPasswordFields form={form} />
           <Button>Change password</Button>
         </Form>
       </div>

@@ -46,15 +46,7 @@ export function NewPasswordPage({ ctx, form, token, purpose }: NewPasswordProps)
         <ErrorSummary errors={form.errors} />
         <PageHeading title={title} />
         <Form action={action} csrfToken={ctx.csrfToken}>
-          <TextInput
-            name="password"
-            label="New password"
-            hint="At least 10 characters. A few unrelated words are easy to remember and hard to guess."
-            type="password"
-            autocomplete="new-password"
-            form={form}
-          />
-          <TextInput name="confirm" label="Type the new password again" type="password" autocomplete="new-password" form={form} />
+          <NewPasswordFields form={form} />
           <Button>{purpose === 'reset' ? 'Change my password' : 'Save my password'}</Button>
         </Form>
       </div>
@@ -80,5 +72,22 @@ export function LinkProblemPage({ ctx, reason, retry }: { ctx: ViewContext; reas
         </p>
       </div>
     </Layout>
+  )
+}
+
+/** A new password typed twice, with the advice on choosing one. */
+export function NewPasswordFields({ form }: { form: FormState }) {
+  return (
+    <>
+      <TextInput
+        name="password"
+        label="New password"
+        hint="At least 10 characters. A few unrelated words are easy to remember and hard to guess."
+        type="password"
+        autocomplete="new-password"
+        form={form}
+      />
+      <TextInput name="confirm" label="Type the new password again" type="password" autocomplete="new-password" form={form} />
+    </>
   )
 }
