@@ -1,5 +1,6 @@
 import type { AccountTables } from './features/accounts/tables.ts'
 import type { ApplicationTables } from './features/applications/tables.ts'
+import type { BillingTables } from './features/billing/tables.ts'
 import type { ContentTables } from './features/content/tables.ts'
 import type { MembershipTables } from './features/membership/tables.ts'
 import type { MailTables } from './platform/mail/tables.ts'
@@ -7,4 +8,4 @@ import type { AuditTables } from './platform/audit/tables.ts'
 import type { PlatformTables } from './platform/db/tables.ts'
 
 /** Every table Kysely knows, composed from the tables each feature owns. */
-export interface Database extends PlatformTables, MailTables, AuditTables, AccountTables, ApplicationTables, ContentTables, MembershipTables {}
+export interface Database extends PlatformTables, MailTables, AuditTables, AccountTables, ApplicationTables, BillingTables, ContentTables, MembershipTables {}

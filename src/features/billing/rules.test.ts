@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import fc from 'fast-check'
+import { addDays, discounted, hasBenefits, invoiceStatus, membershipStatus, nextTerm, yearTermEnd } from './rules.ts'
+
+describe('invoice status from the ledger', () => {
+  it('moves from issued to part paid to paid, and back with a bounced cheque', () => {
+    assert.equal(invoiceStatus(7500, [], false), 'issued')
+    assert.equal(invoiceStatus(7500, [{ kind: 'payment', amount: 2500 }], false), 'part_paid')
+    assert.equal(invoiceStatus(7500, [{ kind: 'payment', amount: 2500 }, { kind: 'payment', amount: 5000 }], false), 'paid')
+    assert.equal(invoiceStatus(7500, [{ kind: 'payment', amount: 7500 }, { kind: 'reversal', amount: -7500 }], false), 'issued')
+    assert.equal(invoiceStatus(7500, [{ kind: 'payment', amount: 7500 }, { kind: 'refund', amount: -7500 }], false), 'refunded')
+    assert.equal(invoiceStatus(7500, [{ kind: 'payment', amount: 8000 }], false), 'overpaid')
+    assert.equal(invoiceStatus(7500, [{ kind: 'payment', amount: 7500 }], true), 'void')
+  })
+})
+
+describe('company discount (rule 2)', () => {
+  it('takes 20% off, rounding half up to the penny', () => {
+    assert.equal(discounted(7500, 20), 6000)
+    assert.equal(discounted(6000, 20), 4800)
+    assert.equal(discounted(1, 50), 0, 'half a penny off rounds up')
+    assert.equal(discounted(3, 50), 1)
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 100 }), (pence, percent) => {
+        const after = discounted(pence, percent)
+        assert.ok(Number.isInteger(after) && after >= 0 && after <= pence)
+        assert.ok(Math.abs(pence - after - (pence * percent) / 100) <= 0.5)
+      }),
+    )
+  })
+})
+
+describe('terms (rule 18)', () => {
+  it('lasts a year from activation', () => {
+    assert.equal(yearTermEnd('2026-12-03'), '2027-12-02')
+    assert.equal(yearTermEnd('2028-02-29'), '2029-02-27')
+    assert.equal(yearTermEnd('2026-01-01'), '2026-12-31')
+  })
+
+  it('renews from the old end date, not the payment date', () => {
+    assert.deepEqual(nextTerm(null, '2026-12-03', 'joining'), { starts: '2026-12-03', ends: '2027-12-02' })
+    assert.deepEqual(nextTerm('2027-12-02', '2027-12-20', 'renewal'), { starts: '2027-12-03', ends: '2028-12-02' })
+    assert.deepEqual(nextTerm('2027-12-02', '2027-11-10', 'renewal'), { starts: '2027-12-03', ends: '2028-12-02' })
+  })
+})
+
+describe('membership status (rules 16, 18, 19)', () => {
+  const term = [{ starts: '2026-01-10', ends: '2027-01-09' }]
+  it('is approved-unpaid without a paid term, with no benefits', () => {
+    assert.equal(membershipStatus([], '2026-06-01'), 'approved_unpaid')
+    assert.equal(hasBenefits('approved_unpaid'), false)
+  })
+  it('is active, then renewal due 30 days before the end, in grace for 30 days after, then lapsed', () => {
+    assert.equal(membershipStatus(term, '2026-06-01'), 'active')
+    assert.equal(membershipStatus(term, '2026-12-10'), 'active')
+    assert.equal(membershipStatus(term, '2026-12-11'), 'renewal_due')
+    assert.equal(membershipStatus(term, '2027-01-09'), 'renewal_due')
+    assert.equal(membershipStatus(term, '2027-01-10'), 'in_grace')
+    assert.equal(membershipStatus(term, '2027-02-08'), 'in_grace')
+    assert.equal(membershipStatus(term, '2027-02-09'), 'lapsed')
+    assert.equal(hasBenefits('in_grace'), true)
+    assert.equal(hasBenefits('lapsed'), false)
+  })
+  it('is active again once the renewal is paid', () => {
+    assert.equal(membershipStatus([...term, { starts: '2027-01-10', ends: '2028-01-09' }], '2026-12-20'), 'active')
+  })
+  it('never has benefits more than the grace period after the last paid day', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -400, max: 800 }), (offset) => {
+        const today = addDays('2026-01-10', offset)
+        const status = membershipStatus(term, today)
+        if (offset < 0) assert.equal(status, 'active', 'paid and about to start')
+        else if (offset <= 364 + 30) assert.ok(hasBenefits(status), `${today}: ${status}`)
+        else assert.equal(status, 'lapsed')
+      }),
+    )
+  })
+})

@@ -1,0 +1,66 @@
+/** Money and membership-status rules (rules 2, 16–19) as pure functions over pence and calendar dates. */
+
+export type InvoiceStatus = 'issued' | 'part_paid' | 'paid' | 'overpaid' | 'refunded' | 'void'
+
+/** Derived from the ledger (payments positive, refunds and reversals negative); only void is explicit. */
+export function invoiceStatus(total: number, ledger: { kind: 'payment' | 'refund' | 'reversal'; amount: number }[], voided: boolean): InvoiceStatus {
+  if (voided) return 'void'
+  const net = ledger.reduce((sum, e) => sum + e.amount, 0)
+  const everPaid = ledger.some((e) => e.kind === 'payment')
+  if (net <= 0 && everPaid && ledger.some((e) => e.kind === 'refund')) return 'refunded'
+  if (net <= 0) return 'issued'
+  if (net < total) return 'part_paid'
+  return net > total ? 'overpaid' : 'paid'
+}
+
+/** A percentage off, rounded half up to the penny: 20% of £75 is £15, leaving £60.00. */
+export function discounted(pence: number, percent: number) {
+  const off = Math.floor((pence * percent + 50) / 100)
+  return pence - off
+}
+
+export type DateOnly = string // YYYY-MM-DD, the membership's calendar dates
+
+export const toDateOnly = (d: Date) => d.toISOString().slice(0, 10)
+
+export function addDays(date: DateOnly, days: number): DateOnly {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return toDateOnly(d)
+}
+
+/** One year on, the day before the anniversary: 2026-12-03 → 2027-12-02 (29 February → 28 February). */
+export function yearTermEnd(start: DateOnly): DateOnly {
+  const [y, m, d] = start.split('-').map(Number) as [number, number, number]
+  const anniversary = new Date(Date.UTC(y + 1, m - 1, d))
+  if (anniversary.getUTCMonth() !== m - 1) anniversary.setUTCDate(0)
+  anniversary.setUTCDate(anniversary.getUTCDate() - 1)
+  return toDateOnly(anniversary)
+}
+
+/**
+ * The term a paid invoice buys. A joining payment starts today; a renewal continues from the old end date,
+ * not from the day it was paid, so paying late in the grace period does not give extra days.
+ */
+export function nextTerm(latestEnd: DateOnly | null, paidOn: DateOnly, kind: 'joining' | 'renewal'): { starts: DateOnly; ends: DateOnly } {
+  const starts = kind === 'renewal' && latestEnd ? addDays(latestEnd, 1) : paidOn
+  return { starts, ends: yearTermEnd(starts) }
+}
+
+export type MembershipStatus = 'approved_unpaid' | 'active' | 'renewal_due' | 'in_grace' | 'lapsed'
+
+export type StatusRules = { renewalNoticeDays: number; graceDays: number }
+export const defaultStatusRules: StatusRules = { renewalNoticeDays: 30, graceDays: 30 }
+
+/** Rule 19: computed from the paid terms and today's date, so it cannot drift if a job fails. */
+export function membershipStatus(terms: { starts: DateOnly; ends: DateOnly }[], today: DateOnly, rules: StatusRules = defaultStatusRules): MembershipStatus {
+  if (terms.length === 0) return 'approved_unpaid'
+  const current = terms.find((t) => t.starts <= today && today <= t.ends)
+  const latestEnd = terms.map((t) => t.ends).sort().at(-1)!
+  if (current) return addDays(latestEnd, -rules.renewalNoticeDays) < today ? 'renewal_due' : 'active'
+  if (terms.some((t) => t.starts > today)) return 'active'
+  return today <= addDays(latestEnd, rules.graceDays) ? 'in_grace' : 'lapsed'
+}
+
+/** Members have member benefits while active, renewal due or in grace; approved-unpaid and lapsed do not. */
+export const hasBenefits = (status: MembershipStatus) => status === 'active' || status === 'renewal_due' || status === 'in_grace'

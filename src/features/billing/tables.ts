@@ -1,0 +1,36 @@
+import type { ColumnType } from 'kysely'
+import type { Generated, Timestamp } from '../../platform/db/tables.ts'
+
+type DateOnly = ColumnType<Date, Date | string, Date | string>
+
+export interface BillingTables {
+  invoices: {
+    id: Generated<string>
+    number: string
+    reference: string
+    user_id: string
+    membership_id: string
+    kind: 'joining' | 'renewal'
+    grade: string
+    total_pence: number
+    vat_treatment: Generated<string>
+    voided_at: Date | null
+    issued_at: Timestamp
+    due_on: DateOnly
+  }
+  invoice_lines: { id: Generated<number>; invoice_id: string; description: string; amount_pence: number; position: number }
+  ledger_entries: {
+    id: Generated<string>
+    invoice_id: string
+    kind: 'payment' | 'refund' | 'reversal'
+    method: 'paypal' | 'cheque' | 'bacs' | 'other'
+    amount_pence: number
+    received_on: DateOnly
+    external_ref: string | null
+    payer: Generated<string>
+    note: Generated<string>
+    recorded_by: string | null
+    created_at: Timestamp
+  }
+  membership_terms: { id: Generated<string>; membership_id: string; invoice_id: string; starts_on: DateOnly; ends_on: DateOnly; created_at: Timestamp }
+}
