@@ -18,6 +18,7 @@ import { MAX_FILE_BYTES } from './features/applications/evidence-files.ts'
 import { referenceRoutes } from './features/applications/reference-routes.ts'
 import { stepRoutes } from './features/applications/step-routes.ts'
 import { backOffice } from './features/backoffice/routes.ts'
+import { billingMemberRoutes } from './features/billing/member-routes.ts'
 import { contentRoutes } from './features/content/routes.ts'
 import type { Db } from './platform/db/database.ts'
 import { csrfPlugin } from './platform/http/csrf.ts'
@@ -92,6 +93,7 @@ export async function buildApp({ config, db, log }: { config: Config; db: Db; lo
   await app.register(evidenceRoutes, deps)
   await app.register(stepRoutes, deps)
   await app.register(referenceRoutes, deps)
+  await app.register(billingMemberRoutes, deps)
   await app.register((scope) => backOffice(scope, deps), { prefix: '/admin' })
   if (config.mail.mode === 'offline' && !config.isProduction) await app.register(devMailRoutes, deps)
   return app

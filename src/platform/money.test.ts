@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import fc from 'fast-check'
-import { formatMoney, penceToDecimal } from './money.ts'
+import { formatMoney, parsePounds, penceToDecimal } from './money.ts'
 
 describe('money', () => {
   it('shows pence as pounds', () => {
@@ -30,5 +30,17 @@ describe('money', () => {
         assert.equal((Number(pounds) * 100 + Number(pennies)) * (decimal.startsWith('-') ? -1 : 1), pence)
       }),
     )
+  })
+})
+
+describe('parsePounds', () => {
+  it('reads amounts as people type them', () => {
+    assert.equal(parsePounds('£60.00'), 6000)
+    assert.equal(parsePounds('60'), 6000)
+    assert.equal(parsePounds('1,234.5'), 123450)
+    assert.equal(parsePounds('0.05'), 5)
+    assert.equal(parsePounds('60.005'), null)
+    assert.equal(parsePounds('-5'), null)
+    assert.equal(parsePounds('sixty'), null)
   })
 })

@@ -15,3 +15,11 @@ export function penceToDecimal(pence: number) {
   const abs = Math.abs(pence)
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
 }
+
+/** "£1,234.5", "60" or "48.00" → pence, without floating point; null when it is not an amount of money. */
+export function parsePounds(input: string): number | null {
+  const clean = input.trim().replace(/^£/, '').replace(/,/g, '')
+  const match = clean.match(/^(\d{1,7})(?:\.(\d{1,2}))?$/)
+  if (!match) return null
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
+}

@@ -12,6 +12,14 @@ export const settingDefaults = {
   grade_rules: { months: 24, hours: 2500 },
   membership_number: { prefix: 'CM', digits: 6 },
   references: { linkDays: 21, reminderDays: 7 },
+  billing: {
+    vatTreatment: 'exempt' as 'exempt' | 'standard',
+    payWithinDays: 60,
+    renewalNoticeDays: 30,
+    graceDays: 30,
+    referencePrefix: 'CM',
+    bank: { accountName: 'CMSUK', sortCode: '00-00-00', accountNumber: '00000000', bankName: 'Demo Bank plc' },
+  },
 }
 
 export type Settings = typeof settingDefaults

@@ -179,7 +179,7 @@ describe('applying in Chromium, as the FAQ says', () => {
       assert.match(await office.getByRole('region', { name: 'Success' }).innerText(), /approved and the applicant emailed the fee due/)
 
       const approval = await openMail(page, /has been approved/)
-      assert.match(await approval.innerText(), /The fee due to activate your membership is £75\.00 per annum/)
+      assert.match(await approval.innerText(), /The fee due to activate your membership is £75\.00 \(invoice INV-\d{6}\)/)
       assert.match(await approval.innerText(), /Your membership number is CM\d{6}/)
       await context.close()
     } catch (error) {

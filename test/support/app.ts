@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { parse, type HTMLElement } from 'node-html-parser'
+import { sql } from 'kysely'
 import pino from 'pino'
 import { buildApp } from '../../src/app.ts'
 import { type Config, loadConfig } from '../../src/config.ts'
@@ -14,6 +15,8 @@ export type TestApp = {
   config: Config
   /** Runs every queued background job (emails) once, as the worker would. */
   runJobs: () => Promise<void>
+  /** Makes jobs waiting to be retried due now, as if their backoff had passed, and runs them. */
+  retryJobsNow: () => Promise<void>
   close: () => Promise<void>
 }
 
@@ -30,6 +33,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     db,
     config,
     runJobs: async () => {
+      await runDueJobs({ connectionString: database.url, taskList: buildTaskList(db, config), log })
+    },
+    retryJobsNow: async () => {
+      await sql`update graphile_worker._private_jobs set run_at = now() - interval '1 second' where attempts > 0`.execute(db)
       await runDueJobs({ connectionString: database.url, taskList: buildTaskList(db, config), log })
     },
     close: async () => {

@@ -18,6 +18,7 @@ import {
 } from './account-settings.ts'
 import { ChangeEmailForm, ChangePasswordForm, DisableTwoFactorForm, EnableTwoFactorForm } from './forms.ts'
 import { latestApplicationSummary } from '../applications/service.ts'
+import { membershipBilling } from '../billing/account.ts'
 import { findMembership, listGrades } from '../membership/service.ts'
 import { passwordProblem } from './passwords.ts'
 import { otpauthUri } from './totp.ts'
@@ -31,10 +32,14 @@ export async function accountRoutes(app: FastifyInstance, { db, config, viewCont
   app.get<Notice>('/account', async (req, reply) => {
     const user = requireUser(req)
     const [application, membership, grades] = await Promise.all([latestApplicationSummary(db, user.id), findMembership(db, user.id), listGrades(db)])
+    const billing = membership ? await membershipBilling(db, user.id) : undefined
     const membershipView = membership && {
       number: membership.number,
       gradeName: grades.find((g) => g.code === membership.grade)?.name ?? membership.grade,
       canUpgrade: membership.grade === 'associate' && !['draft', 'submitted', 'changes_requested'].includes(application?.status ?? ''),
+      status: billing?.statusLabel ?? '',
+      term: billing?.term,
+      invoices: billing?.invoices ?? [],
     }
     return render(reply, AccountPage({ ctx: await viewContext(req), user, notice: req.query.notice, application, membership: membershipView }))
   })

@@ -75,7 +75,7 @@ describe('staff review of applications', () => {
     assert.equal(membership.grade, 'case-manager')
     await t.runJobs()
     const mail = smtp.received.find((m) => m.to.includes(email) && m.subject === 'Your CMSUK membership application has been approved')!
-    assert.match(mail.text, /The fee due to activate your membership is £75\.00 per annum/)
+    assert.match(mail.text, /The fee due to activate your membership is £75\.00 \(invoice INV-\d{6}\)/)
     assert.match(mail.text, new RegExp(`Your membership number is ${membership.number}`))
     const audit = await t.db.selectFrom('audit_log').select('action').where('action', 'like', 'application_%').execute()
     assert.ok(audit.some((a) => a.action === 'application_approved'))

@@ -7,6 +7,7 @@ import { sendMessage } from '../../platform/mail/compose.ts'
 import { formatMoney } from '../../platform/money.ts'
 import { getSetting } from '../../platform/settings.ts'
 import { listGrades } from '../membership/service.ts'
+import { issueJoiningInvoice } from '../billing/service.ts'
 import { recordEvent } from './commands.ts'
 import type { GradeCode } from './eligibility.ts'
 import { eligibilityOf } from './evidence.ts'
@@ -90,7 +91,14 @@ export async function approve(db: Db, config: Config, actorId: string, applicati
       .set({ status: 'approved', decided_grade: grade, decided_by: actorId, decided_at: new Date(), decision_reason: reason || null, updated_at: new Date() })
       .where('id', '=', applicationId)
       .execute()
-    await trx.insertInto('memberships').values({ user_id: loaded.user.id, number, grade, application_id: applicationId }).onConflict((oc) => oc.column('user_id').doUpdateSet({ grade })).execute()
+    const membership = await trx
+      .insertInto('memberships')
+      .values({ user_id: loaded.user.id, number, grade, application_id: applicationId })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ grade }))
+      .returning(['id', 'number'])
+      .executeTakeFirstOrThrow()
+    // An upgrade changes the grade of a paying member; a new member gets the invoice that activates them.
+    const invoice = loaded.application.kind === 'upgrade' ? undefined : await issueJoiningInvoice(trx, { id: membership.id, userId: loaded.user.id, grade })
     await recordEvent(trx, applicationId, 'approved', actorId, `As ${gradeInfo.name}${reason ? `: ${reason}` : ''}. Membership number ${number}`)
     await audit(trx, { action: 'application_approved', actorId, subjectId: loaded.user.id, detail: { applicationId, grade, number } })
     await sendMessage(trx, config, {
@@ -100,11 +108,13 @@ export async function approve(db: Db, config: Config, actorId: string, applicati
       greeting: `Dear ${loaded.user.name},`,
       paragraphs: [
         `We are pleased to tell you that your application has been approved for ${gradeInfo.name} membership.${grade !== loaded.application.grade ? ` ${reason}` : ''}`,
-        `Your membership number is ${number}.`,
-        `The fee due to activate your membership is ${formatMoney(gradeInfo.feePence)} per annum. Your membership becomes active when it is paid.`,
-        'To pay by card, sign in with the Login link at the top right of our website, view your profile and press the Pay button. You can also pay by cheque or BACS; the details are in our frequently asked questions.',
+        `Your membership number is ${membership.number}.`,
+        invoice
+          ? `The fee due to activate your membership is ${formatMoney(invoice.total_pence)} (invoice ${invoice.number}). Your membership becomes active when it is paid. Please quote the reference ${invoice.reference} with a BACS transfer.`
+          : `Your membership is now ${gradeInfo.name}.`,
+        'To pay by card, sign in with the Login link at the top right of our website, view your profile and press the Pay button. You can also pay by cheque or BACS; the invoice shows how.',
       ],
-      action: { label: 'Sign in to pay', url: `${config.publicBaseUrl}/login?next=%2Faccount` },
+      action: invoice ? { label: 'See your invoice', url: `${config.publicBaseUrl}/account/invoices/${invoice.id}` } : { label: 'Sign in', url: `${config.publicBaseUrl}/login` },
     })
   })
 }

@@ -6,6 +6,7 @@ import { backOfficeGuard, requirePermission } from '../../platform/http/guards.t
 import { render, seeOther } from '../../platform/http/render.ts'
 import { accountsAdminRoutes } from '../accounts/admin-routes.ts'
 import { applicationAdminRoutes } from '../applications/admin-routes.ts'
+import { billingAdminRoutes } from '../billing/admin-routes.ts'
 import { contentAdminRoutes } from '../content/admin-routes.ts'
 import { countEmails, emailStatuses, listEmails, retryEmail } from './emails.ts'
 import { DashboardPage } from './views/dashboard.tsx'
@@ -20,6 +21,7 @@ export async function backOffice(app: FastifyInstance, deps: AppDeps) {
   await app.register(backOfficeRoutes, deps)
   await app.register(contentAdminRoutes, deps)
   await app.register(applicationAdminRoutes, deps)
+  await app.register(billingAdminRoutes, deps)
   await app.register(accountsAdminRoutes, deps)
 }
 

@@ -168,8 +168,7 @@ describe('Request a Callback', () => {
 
     smtp.setFailing(false)
     // The queue retries with backoff; make the retry due now.
-    await t.db.updateTable('graphile_worker._private_jobs' as never).set({ run_at: new Date() } as never).execute()
-    await t.runJobs()
+    await t.retryJobsNow()
     assert.equal(smtp.received.length, 1)
     assert.equal((await t.db.selectFrom('email_messages').select('status').executeTakeFirstOrThrow()).status, 'sent')
   })

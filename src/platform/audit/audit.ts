@@ -24,6 +24,8 @@ export type AuditAction =
   | 'application_approved'
   | 'application_rejected'
   | 'application_changes_requested'
+  | 'payment_recorded'
+  | 'payment_reversed'
 
 export async function audit(
   db: Db,

@@ -17,6 +17,9 @@ const notices: Record<string, string> = {
   'upgrade-refused': 'You cannot apply to upgrade just now: only Associate members without an application in progress can.',
 }
 
+const dayFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
+const longDate = (d: string) => dayFormat.format(new Date(`${d}T00:00:00Z`))
+
 export const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })
 
 type AccountProps = {
@@ -24,7 +27,14 @@ type AccountProps = {
   user: CurrentUser
   notice?: string
   application?: { label: string; href: string }
-  membership?: { number: string; gradeName: string; canUpgrade: boolean }
+  membership?: {
+    number: string
+    gradeName: string
+    canUpgrade: boolean
+    status: string
+    term?: { starts: string; ends: string }
+    invoices: { id: string; number: string; total: string; statusLabel: string; payable: boolean }[]
+  }
 }
 
 export function AccountPage({ ctx, user, notice, application, membership }: AccountProps) {
@@ -54,8 +64,43 @@ export function AccountPage({ ctx, user, notice, application, membership }: Acco
             rows={[
               { key: 'Membership number', value: membership.number },
               { key: 'Type of membership', value: membership.gradeName },
+              { key: 'Status', value: membership.status },
+              ...(membership.term ? [{ key: 'Current term', value: `${longDate(membership.term.starts)} to ${longDate(membership.term.ends)}` }] : []),
             ]}
           />
+          {membership.invoices.length > 0 && (
+            <table class="table">
+              <caption class="table-caption">Invoices</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Invoice</th>
+                  <th scope="col">Amount</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Action</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {membership.invoices.map((inv) => (
+                  <tr>
+                    <td>
+                      <a href={`/account/invoices/${inv.id}`}>{inv.number}</a>
+                    </td>
+                    <td>{inv.total}</td>
+                    <td>{inv.statusLabel}</td>
+                    <td>
+                      {inv.payable && (
+                        <a class="button button--primary button--small" href={`/account/invoices/${inv.id}`}>
+                          Pay<span class="visually-hidden"> invoice {inv.number}</span>
+                        </a>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
           {membership.canUpgrade && (
             <Form action="/apply/upgrade" csrfToken={ctx.csrfToken}>
               <p>Once you have 24 months or 2,500 hours of case management experience you can apply to become a Case Manager member.</p>

@@ -1,0 +1,114 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import type { AppDeps } from '../../app.ts'
+import { Conflict, NotFound } from '../../platform/http/errors.ts'
+import { parseForm } from '../../platform/http/forms.ts'
+import { requirePermission } from '../../platform/http/guards.ts'
+import { render, seeOther } from '../../platform/http/render.ts'
+import { parsePounds } from '../../platform/money.ts'
+import type { FormState } from '../../platform/views/context.ts'
+import { realDate } from '../applications/forms.ts'
+import { findInvoice, recordLedgerEntry } from './service.ts'
+import { searchInvoices } from './staff.ts'
+import { PaymentsSearchPage, StaffInvoicePage } from './views/staff.tsx'
+
+const permission = { config: { permission: 'payments:record' as const } }
+const uuid = /^[0-9a-f-]{36}$/
+
+const ManualPayment = z
+  .object({
+    method: z.enum(['cheque', 'bacs'], { message: 'Select how it was paid' }),
+    amount: z.string().min(1, 'Enter the amount received, like 60.00'),
+    ref: z.string().min(1, 'Enter the cheque number or the bank reference').max(100, 'The reference must be 100 characters or fewer'),
+    payer: z.string().max(100, 'Paid by must be 100 characters or fewer'),
+    'received-day': z.string(),
+    'received-month': z.string(),
+    'received-year': z.string(),
+  })
+  .transform((v, ctx) => {
+    const pence = parsePounds(v.amount)
+    if (pence === null || pence === 0) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Enter the amount in pounds and pence, like 60.00' })
+    const received = realDate(v['received-day'], v['received-month'], v['received-year'])
+    if (!received || received > new Date()) ctx.addIssue({ code: 'custom', path: ['received'], message: 'Enter the date it was received, like 3 12 2026; it cannot be in the future' })
+    if (pence === null || pence === 0 || !received || received > new Date()) return z.NEVER
+    return { method: v.method, pence, ref: v.ref, payer: v.payer, receivedOn: received.toISOString().slice(0, 10) }
+  })
+
+type Params = { Params: { id: string; entryId?: string }; Querystring: { notice?: string } }
+
+/** Registered inside the back office, so every route here has passed backOfficeGuard. */
+export async function billingAdminRoutes(app: FastifyInstance, { db, config, viewContext }: AppDeps) {
+  app.get<{ Querystring: { q?: string } }>('/payments', permission, async (req, reply) => {
+    const query = (req.query.q ?? '').slice(0, 100)
+    return render(reply, PaymentsSearchPage({ ctx: await viewContext(req), query, results: await searchInvoices(db, query) }))
+  })
+
+  const invoicePage = async (req: FastifyRequest<Params>, reply: FastifyReply, form: FormState, status = 200) => {
+    if (!uuid.test(req.params.id)) throw new NotFound()
+    const found = await findInvoice(db, req.params.id)
+    if (!found) throw new NotFound()
+    const [member, ledger] = await Promise.all([
+      db.selectFrom('users as u').innerJoin('memberships as m', 'm.user_id', 'u.id').select(['u.name', 'm.number as membershipNumber']).where('u.id', '=', found.userId).executeTakeFirstOrThrow(),
+      db.selectFrom('ledger_entries').select(['id', 'kind', 'method', 'amount_pence', 'received_on', 'external_ref']).where('invoice_id', '=', req.params.id).orderBy('created_at').execute(),
+    ])
+    return render(
+      reply,
+      StaffInvoicePage({
+        ctx: await viewContext(req),
+        invoice: found.view,
+        member,
+        form,
+        notice: req.query.notice,
+        ledger: ledger.map((e) => ({ id: e.id, kind: e.kind, method: e.method, amountPence: e.amount_pence, receivedOn: e.received_on.toISOString().slice(0, 10), externalRef: e.external_ref })),
+      }),
+      status,
+    )
+  }
+
+  app.get<Params>('/payments/invoices/:id', permission, async (req, reply) => invoicePage(req, reply, { values: {}, errors: {} }))
+
+  app.post<Params>('/payments/invoices/:id', permission, async (req, reply) => {
+    const user = requirePermission(req, 'payments:record')
+    if (!uuid.test(req.params.id)) throw new NotFound()
+    const form = parseForm(ManualPayment, req.body as Record<string, unknown>)
+    if (!form.ok) return invoicePage(req, reply, form, 400)
+    try {
+      const result = await recordLedgerEntry(db, config, {
+        invoiceId: req.params.id,
+        kind: 'payment',
+        method: form.data.method,
+        amountPence: form.data.pence,
+        receivedOn: form.data.receivedOn,
+        externalRef: form.data.ref.toUpperCase(),
+        payer: form.data.payer,
+        note: '',
+        actorId: user.id,
+      })
+      const notice = !result.recorded ? 'duplicate' : result.activated ? 'activated' : 'recorded'
+      return seeOther(reply, `/admin/payments/invoices/${req.params.id}?notice=${notice}`)
+    } catch (error) {
+      if (error instanceof Conflict) return invoicePage(req, reply, { values: form.values, errors: { method: error.message } }, 400)
+      throw error
+    }
+  })
+
+  app.post<Params>('/payments/invoices/:id/entries/:entryId/bounced', permission, async (req, reply) => {
+    const user = requirePermission(req, 'payments:record')
+    const entryId = req.params.entryId ?? ''
+    if (!uuid.test(req.params.id) || !uuid.test(entryId)) throw new NotFound()
+    const entry = await db.selectFrom('ledger_entries').select(['amount_pence', 'external_ref', 'method', 'kind']).where('id', '=', entryId).where('invoice_id', '=', req.params.id).executeTakeFirst()
+    if (entry?.kind !== 'payment' || entry.method !== 'cheque') throw new NotFound()
+    await recordLedgerEntry(db, config, {
+      invoiceId: req.params.id,
+      kind: 'reversal',
+      method: 'cheque',
+      amountPence: entry.amount_pence,
+      receivedOn: new Date().toISOString().slice(0, 10),
+      externalRef: entry.external_ref,
+      payer: '',
+      note: 'Cheque bounced',
+      actorId: user.id,
+    })
+    return seeOther(reply, `/admin/payments/invoices/${req.params.id}?notice=reversed`)
+  })
+}

@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { browserSession, createTestApp, html, type TestApp, textOf } from '../../../test/support/app.ts'
+import { errorsOf, submittedApplication } from '../../../test/support/applications.ts'
+import { createUser, currentCode } from '../../../test/support/factories.ts'
+import { startSmtpSink } from '../../../test/support/smtp-sink.ts'
+
+let t: TestApp
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>
+before(async () => {
+  smtp = await startSmtpSink()
+  t = await createTestApp({ SMTP_URL: smtp.url })
+})
+after(async () => {
+  await t.close()
+  await smtp.close()
+})
+
+const today = () => {
+  const d = new Date()
+  return { day: String(d.getDate()), month: String(d.getMonth() + 1), year: String(d.getFullYear()) }
+}
+
+/** An application submitted, its registration verified and approved by staff: the member owes the joining fee. */
+async function approvedMember() {
+  const applicant = await submittedApplication(t)
+  const staff = await createUser(t.db, t.config, { roles: ['office'] })
+  const s = browserSession(t.app)
+  await s.signIn(staff, () => currentCode(staff))
+  const page = html((await s.get(`/admin/applications/${applicant.id}`)).body)
+  const regId = page.querySelector('form[action*="/registrations/"]')!.getAttribute('action')!.split('/')[5]!
+  const d = today()
+  await s.post(`/admin/applications/${applicant.id}/registrations/${regId}/verify`, { [`register-${regId}`]: 'NMC', [`status-${regId}`]: 'Registered', [`checked-${regId}-day`]: d.day, [`checked-${regId}-month`]: d.month, [`checked-${regId}-year`]: d.year })
+  await s.post(`/admin/applications/${applicant.id}/decision`, { decision: 'approve:case-manager', reason: '' })
+  const invoice = await t.db
+    .selectFrom('invoices')
+    .innerJoin('users', 'users.id', 'invoices.user_id')
+    .innerJoin('memberships', 'memberships.id', 'invoices.membership_id')
+    .select(['invoices.id', 'invoices.reference', 'invoices.number', 'memberships.number as membershipNumber'])
+    .where('users.email', '=', applicant.email)
+    .executeTakeFirstOrThrow()
+  return { member: applicant.s, email: applicant.email, staff: s, invoice }
+}
+
+describe('invoices and manual payments', () => {
+  it('approval issues an invoice: Your account shows it unpaid, with cheque and BACS details', async () => {
+    const { member, invoice } = await approvedMember()
+    const account = html((await member.get('/account')).body)
+    assert.match(textOf(account.querySelector('main')), /Approved: pay the invoice to activate your membership/)
+    assert.equal(account.querySelectorAll('a').find((a) => textOf(a).startsWith('Pay'))?.getAttribute('href'), `/account/invoices/${invoice.id}`)
+    const page = html((await member.get(`/account/invoices/${invoice.id}`)).body)
+    const text = textOf(page.querySelector('main'))
+    assert.match(text, new RegExp(`Payment reference\\s*${invoice.reference}`))
+    assert.match(text, /Case Manager membership, one year from payment\s*£75\.00/)
+    assert.match(text, /VAT: exempt/)
+    assert.match(text, /Make your cheque payable to CMSUK/)
+    assert.match(text, /PO Box 293/)
+    assert.match(text, new RegExp(`put your name and membership number \\(${invoice.membershipNumber}\\) on the back of the cheque`))
+    assert.match(text, /Sort code/)
+    const stranger = browserSession(t.app)
+    await stranger.signIn(await createUser(t.db, t.config))
+    assert.equal((await stranger.get(`/account/invoices/${invoice.id}`)).statusCode, 404)
+  })
+
+  it('staff find the member and record a cheque in two parts; the second activates the membership', async () => {
+    const { member, email, staff, invoice } = await approvedMember()
+    const found = html((await staff.get(`/admin/payments?q=${invoice.membershipNumber}`)).body)
+    assert.ok(found.querySelector(`a[href="/admin/payments/invoices/${invoice.id}"]`))
+    assert.ok(html((await staff.get(`/admin/payments?q=${invoice.reference.toLowerCase()}`)).body).querySelector(`a[href="/admin/payments/invoices/${invoice.id}"]`))
+
+    await staff.get(`/admin/payments/invoices/${invoice.id}`)
+    const d = today()
+    const bad = await staff.post(`/admin/payments/invoices/${invoice.id}`, { method: 'cheque', amount: 'lots', ref: '', 'received-day': d.day, 'received-month': d.month, 'received-year': d.year })
+    assert.equal(bad.statusCode, 400)
+    assert.deepEqual(errorsOf(bad.body), ['Enter the cheque number or the bank reference'])
+    const first = await staff.post(`/admin/payments/invoices/${invoice.id}`, { method: 'cheque', amount: '30', ref: '100001', payer: 'A Applicant', 'received-day': d.day, 'received-month': d.month, 'received-year': d.year })
+    assert.equal(first.headers.location, `/admin/payments/invoices/${invoice.id}?notice=recorded`)
+    assert.match(textOf(html((await member.get('/account')).body).querySelector('main')), /Part paid/)
+    const again = await staff.post(`/admin/payments/invoices/${invoice.id}`, { method: 'cheque', amount: '30', ref: '100001', payer: '', 'received-day': d.day, 'received-month': d.month, 'received-year': d.year })
+    assert.equal(again.headers.location, `/admin/payments/invoices/${invoice.id}?notice=duplicate`, 'the same cheque twice changes nothing')
+    const second = await staff.post(`/admin/payments/invoices/${invoice.id}`, { method: 'cheque', amount: '45.00', ref: '100002', payer: '', 'received-day': d.day, 'received-month': d.month, 'received-year': d.year })
+    assert.equal(second.headers.location, `/admin/payments/invoices/${invoice.id}?notice=activated`)
+
+    const account = textOf(html((await member.get('/account')).body).querySelector('main'))
+    assert.match(account, /Status\s*Active/)
+    assert.match(account, /Current term/)
+    await t.runJobs()
+    assert.ok(smtp.received.some((m) => m.to.includes(email) && m.subject === 'Welcome to CMSUK: your membership is active'))
+    const audit = await t.db.selectFrom('audit_log').select('action').where('action', '=', 'payment_recorded').execute()
+    assert.ok(audit.length >= 2)
+  })
+
+  it('a bounced cheque is a reversal: the invoice is due again and the membership is not active', async () => {
+    const { member, staff, invoice } = await approvedMember()
+    await staff.get(`/admin/payments/invoices/${invoice.id}`)
+    const d = today()
+    await staff.post(`/admin/payments/invoices/${invoice.id}`, { method: 'cheque', amount: '75', ref: '200001', payer: '', 'received-day': d.day, 'received-month': d.month, 'received-year': d.year })
+    assert.match(textOf(html((await member.get('/account')).body).querySelector('main')), /Status\s*Active/)
+    const page = html((await staff.get(`/admin/payments/invoices/${invoice.id}`)).body)
+    const bounce = page.querySelector('form[action$="/bounced"]')!.getAttribute('action')!
+    assert.equal((await staff.post(bounce, {})).headers.location, `/admin/payments/invoices/${invoice.id}?notice=reversed`)
+    const after = textOf(html((await member.get('/account')).body).querySelector('main'))
+    assert.match(after, /Approved: pay the invoice to activate your membership/)
+    const rows = await t.db.selectFrom('ledger_entries').select(['kind', 'amount_pence']).where('invoice_id', '=', invoice.id).orderBy('created_at').execute()
+    assert.deepEqual(rows, [
+      { kind: 'payment', amount_pence: 7500 },
+      { kind: 'reversal', amount_pence: -7500 },
+    ])
+  })
+})

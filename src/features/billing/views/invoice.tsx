@@ -1,0 +1,148 @@
+import { formatMoney } from '../../../platform/money.ts'
+import type { ViewContext } from '../../../platform/views/context.ts'
+import { Button, Form, NotificationBanner } from '../../../platform/views/form.tsx'
+import { Layout, PageHeading } from '../../../platform/views/layout.tsx'
+import type { InvoiceStatus } from '../rules.ts'
+import type { InvoiceView } from '../service.ts'
+
+export const invoiceStatusLabels: Record<InvoiceStatus, string> = {
+  issued: 'Due',
+  part_paid: 'Part paid',
+  paid: 'Paid',
+  overpaid: 'Overpaid',
+  refunded: 'Refunded',
+  void: 'Cancelled',
+}
+
+const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
+const longDate = (d: string) => day.format(new Date(`${d}T00:00:00Z`))
+
+type Props = {
+  ctx: ViewContext
+  invoice: InvoiceView
+  member: { name: string; membershipNumber: string }
+  payee: string
+  postalAddress: string
+  bank: { accountName: string; sortCode: string; accountNumber: string; bankName: string }
+  cardPayments: boolean
+  notice?: string
+}
+
+export function InvoicePage({ ctx, invoice, member, payee, postalAddress, bank, cardPayments, notice }: Props) {
+  const due = invoice.totalPence - invoice.paidPence
+  const open = invoice.status === 'issued' || invoice.status === 'part_paid'
+  return (
+    <Layout ctx={ctx} title={`Invoice ${invoice.number}`}>
+      <div class="narrow">
+        <p>
+          <a href="/account" class="back-link">
+            Back to your account
+          </a>
+        </p>
+        {notice && (
+          <NotificationBanner title="Important">
+            <p>{notice}</p>
+          </NotificationBanner>
+        )}
+        <PageHeading title={`Invoice ${invoice.number}`} caption={`${member.name} · membership number ${member.membershipNumber}`} />
+        <dl class="summary-list">
+          <div class="summary-row">
+            <dt class="summary-key">Status</dt>
+            <dd class="summary-value">
+              <span class={invoice.status === 'paid' ? 'tag tag--green' : 'tag tag--yellow'}>{invoiceStatusLabels[invoice.status]}</span>
+            </dd>
+          </div>
+          <div class="summary-row">
+            <dt class="summary-key">Payment reference</dt>
+            <dd class="summary-value">
+              <strong>{invoice.reference}</strong>
+            </dd>
+          </div>
+          <div class="summary-row">
+            <dt class="summary-key">Pay by</dt>
+            <dd class="summary-value">{longDate(invoice.dueOn)}</dd>
+          </div>
+        </dl>
+        <table class="table">
+          <caption class="visually-hidden">Invoice lines</caption>
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col" class="numeric">
+                Amount
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {invoice.lines.map((l) => (
+              <tr>
+                <td>{l.description}</td>
+                <td class="numeric">{formatMoney(l.amountPence)}</td>
+              </tr>
+            ))}
+            <tr>
+              <td>VAT: {invoice.vatTreatment === 'exempt' ? 'exempt (professional body subscription)' : 'included at the standard rate'}</td>
+              <td class="numeric">{formatMoney(0)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Total</th>
+              <td class="numeric">
+                <strong>{formatMoney(invoice.totalPence)}</strong>
+              </td>
+            </tr>
+            {invoice.paidPence !== 0 && (
+              <tr>
+                <th scope="row">Paid</th>
+                <td class="numeric">{formatMoney(invoice.paidPence)}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+        {open && (
+          <>
+            <h2>How to pay {formatMoney(due)}</h2>
+            <h3>By card or PayPal account</h3>
+            {cardPayments ? (
+              <Form action={`/account/invoices/${invoice.id}/pay`} csrfToken={ctx.csrfToken}>
+                <p>You will go to PayPal, where you can pay with a card or your PayPal account, then come back here.</p>
+                <Button>Pay</Button>
+              </Form>
+            ) : (
+              <p>Card payments are not available just now. Please pay by cheque or BACS.</p>
+            )}
+            <h3>By cheque</h3>
+            <p>
+              Make your cheque payable to <strong>{payee}</strong> and send it to:
+            </p>
+            <p class="address">{postalAddress}</p>
+            <p>
+              Please put your name and membership number (<strong>{member.membershipNumber}</strong>) on the back of the cheque.
+            </p>
+            <h3>By BACS transfer</h3>
+            <dl class="summary-list">
+              <div class="summary-row">
+                <dt class="summary-key">Account name</dt>
+                <dd class="summary-value">{bank.accountName}</dd>
+              </div>
+              <div class="summary-row">
+                <dt class="summary-key">Sort code</dt>
+                <dd class="summary-value">{bank.sortCode}</dd>
+              </div>
+              <div class="summary-row">
+                <dt class="summary-key">Account number</dt>
+                <dd class="summary-value">{bank.accountNumber}</dd>
+              </div>
+              <div class="summary-row">
+                <dt class="summary-key">Reference to quote</dt>
+                <dd class="summary-value">
+                  <strong>{invoice.reference}</strong>
+                </dd>
+              </div>
+            </dl>
+            <p>Quote the reference exactly, so we can match your payment. It can take a few working days to show here.</p>
+          </>
+        )}
+      </div>
+    </Layout>
+  )
+}

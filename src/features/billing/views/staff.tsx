@@ -1,0 +1,131 @@
+import { formatMoney } from '../../../platform/money.ts'
+import { AdminLayout } from '../../../platform/views/admin-layout.tsx'
+import type { FormState, ViewContext } from '../../../platform/views/context.ts'
+import { Button, DateInput, ErrorSummary, Form, NotificationBanner, Radios, TextInput } from '../../../platform/views/form.tsx'
+import type { InvoiceView } from '../service.ts'
+import { invoiceStatusLabels } from './invoice.tsx'
+
+type Found = { id: string; number: string; reference: string; total_pence: number; name: string; email: string; membershipNumber: string }
+
+export function PaymentsSearchPage({ ctx, query, results }: { ctx: ViewContext; query: string; results: Found[] }) {
+  return (
+    <AdminLayout ctx={ctx} title="Record a payment" lead="Find the member by membership number, name, email or the reference on their payment.">
+      <form method="get" action="/admin/payments" class="narrow">
+        <TextInput name="q" label="Membership number, name, email or reference" type="search" form={{ values: { q: query }, errors: {} }} />
+        <Button variant="secondary">Search</Button>
+      </form>
+      {query !== '' && results.length === 0 && <p>Nothing matches ‘{query}’.</p>}
+      {results.length > 0 && (
+        <div class="table-wrap">
+          <table class="table">
+            <caption class="visually-hidden">Invoices found</caption>
+            <thead>
+              <tr>
+                <th scope="col">Member</th>
+                <th scope="col">Membership number</th>
+                <th scope="col">Invoice</th>
+                <th scope="col">Reference</th>
+                <th scope="col">Amount</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.map((r) => (
+                <tr>
+                  <td>
+                    {r.name}
+                    <br />
+                    <span class="hint">{r.email}</span>
+                  </td>
+                  <td>{r.membershipNumber}</td>
+                  <td>
+                    <a href={`/admin/payments/invoices/${r.id}`}>{r.number}</a>
+                  </td>
+                  <td>{r.reference}</td>
+                  <td>{formatMoney(r.total_pence)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </AdminLayout>
+  )
+}
+
+type InvoiceProps = { ctx: ViewContext; invoice: InvoiceView; member: { name: string; membershipNumber: string }; form: FormState; notice?: string; ledger: { id: string; kind: string; method: string; amountPence: number; receivedOn: string; externalRef: string | null }[] }
+
+const notices: Record<string, string> = { recorded: 'The payment has been recorded.', activated: 'The payment has been recorded and the membership is now active.', reversed: 'The bounced cheque has been recorded.', duplicate: 'That payment had already been recorded, so nothing changed.' }
+
+export function StaffInvoicePage({ ctx, invoice, member, form, notice, ledger }: InvoiceProps) {
+  return (
+    <AdminLayout ctx={ctx} title={`Invoice ${invoice.number}`} hasErrors={Object.keys(form.errors).length > 0} lead={`${member.name} · ${member.membershipNumber} · reference ${invoice.reference} · ${invoiceStatusLabels[invoice.status]}`}>
+      {notice && notices[notice] && (
+        <NotificationBanner title="Success" success>
+          <p>{notices[notice]}</p>
+        </NotificationBanner>
+      )}
+      <ErrorSummary errors={form.errors} />
+      <p>
+        Total {formatMoney(invoice.totalPence)} · paid {formatMoney(invoice.paidPence)} · <a href="/admin/payments">Find another</a>
+      </p>
+      {ledger.length > 0 && (
+        <table class="table">
+          <caption class="table-caption">Payments</caption>
+          <thead>
+            <tr>
+              <th scope="col">Received</th>
+              <th scope="col">Method</th>
+              <th scope="col">Reference</th>
+              <th scope="col" class="numeric">
+                Amount
+              </th>
+              <th scope="col">
+                <span class="visually-hidden">Action</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {ledger.map((e) => (
+              <tr>
+                <td>{e.receivedOn}</td>
+                <td>
+                  {e.method} {e.kind !== 'payment' && `(${e.kind})`}
+                </td>
+                <td>{e.externalRef ?? '—'}</td>
+                <td class="numeric">{formatMoney(e.amountPence)}</td>
+                <td>
+                  {e.kind === 'payment' && e.method === 'cheque' && !ledger.some((x) => x.kind === 'reversal' && x.externalRef === e.externalRef) && (
+                    <Form action={`/admin/payments/invoices/${invoice.id}/entries/${e.id}/bounced`} csrfToken={ctx.csrfToken}>
+                      <Button variant="warning">
+                        Cheque bounced<span class="visually-hidden"> {e.externalRef}</span>
+                      </Button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Record a cheque or bank transfer</h2>
+      <div class="narrow">
+        <Form action={`/admin/payments/invoices/${invoice.id}`} csrfToken={ctx.csrfToken}>
+          <Radios
+            name="method"
+            legend="How was it paid?"
+            form={form}
+            options={[
+              { value: 'cheque', label: 'Cheque' },
+              { value: 'bacs', label: 'BACS transfer' },
+            ]}
+          />
+          <DateInput name="received" legend="Date received" form={form} />
+          <TextInput name="amount" label="Amount received, in pounds" hint="A part payment is fine, like 30.00" inputmode="text" width="short" form={form} />
+          <TextInput name="ref" label="Cheque number or bank reference" width="half" form={form} />
+          <TextInput name="payer" label="Paid by (optional)" hint="The name on the cheque or the account" form={form} />
+          <Button>Record payment</Button>
+        </Form>
+      </div>
+    </AdminLayout>
+  )
+}
