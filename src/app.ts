@@ -18,7 +18,9 @@ import { MAX_FILE_BYTES } from './features/applications/evidence-files.ts'
 import { referenceRoutes } from './features/applications/reference-routes.ts'
 import { stepRoutes } from './features/applications/step-routes.ts'
 import { backOffice } from './features/backoffice/routes.ts'
+import { cardRoutes } from './features/billing/card-routes.ts'
 import { billingMemberRoutes } from './features/billing/member-routes.ts'
+import type { PayPalClient } from './features/billing/paypal/client.ts'
 import { contentRoutes } from './features/content/routes.ts'
 import type { Db } from './platform/db/database.ts'
 import { csrfPlugin } from './platform/http/csrf.ts'
@@ -34,12 +36,12 @@ declare module 'fastify' {
   }
 }
 
-export type AppDeps = { config: Config; db: Db; log: Logger; viewContext: ViewContextFactory }
+export type AppDeps = { config: Config; db: Db; log: Logger; viewContext: ViewContextFactory; paypal?: PayPalClient }
 
 const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../public')
 
 /** Platform plugins first (security, parsing, errors), then each feature's routes. */
-export async function buildApp({ config, db, log }: { config: Config; db: Db; log: Logger }): Promise<FastifyInstance> {
+export async function buildApp({ config, db, log, paypal }: { config: Config; db: Db; log: Logger; paypal?: PayPalClient }): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     // Our onResponse hook logs each request without its query string or client address.
@@ -48,7 +50,7 @@ export async function buildApp({ config, db, log }: { config: Config; db: Db; lo
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   })
-  const deps: AppDeps = { config, db, log, viewContext: viewContextFactory(config, db) }
+  const deps: AppDeps = { config, db, log, viewContext: viewContextFactory(config, db), paypal }
   // Every route, for the permission walk in the tests and for anyone reading the running app.
   const routeList: { method: string; url: string }[] = []
   app.decorate('routeList', routeList)
@@ -94,6 +96,7 @@ export async function buildApp({ config, db, log }: { config: Config; db: Db; lo
   await app.register(stepRoutes, deps)
   await app.register(referenceRoutes, deps)
   await app.register(billingMemberRoutes, deps)
+  await app.register(cardRoutes, deps)
   await app.register((scope) => backOffice(scope, deps), { prefix: '/admin' })
   if (config.mail.mode === 'offline' && !config.isProduction) await app.register(devMailRoutes, deps)
   return app

@@ -18,6 +18,8 @@ const production = {
   SMTP_URL: 'smtp://mail.example.org:587',
   PAYPAL_CLIENT_ID: 'id',
   PAYPAL_CLIENT_SECRET: 'secret',
+  PAYPAL_API_BASE: 'https://api-m.paypal.com',
+  PAYPAL_WEBHOOK_ID: 'WH-123',
   PUBLIC_BASE_URL: 'https://members.example.org',
   DATABASE_URL: 'postgres://app@db.example.org/cmsuk',
 }
@@ -62,6 +64,10 @@ describe('configuration', () => {
     assert.ok(problems.some((p) => p.startsWith('PAYPAL_CLIENT_ID and PAYPAL_CLIENT_SECRET must be set')))
     assert.ok(problemsOf({ ...production, SESSION_SECRET: DEFAULT_SESSION_SECRET }).some((p) => p.includes('SESSION_SECRET')))
     assert.ok(problemsOf({ ...production, SESSION_SECRET: 'short' }).some((p) => p.includes('at least 32 characters')))
+  })
+
+  it('refuses a PayPal address that is not PayPal in production', () => {
+    assert.ok(problemsOf({ ...production, PAYPAL_API_BASE: 'https://evil.example' }).some((p) => p.startsWith('PAYPAL_API_BASE must be a paypal.com address')))
   })
 
   it('starts in production when everything is set', () => {

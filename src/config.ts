@@ -60,6 +60,8 @@ const EnvSchema = z.object({
   OFFICE_EMAIL: email.default('info@cmsuk.org'),
   PAYPAL_CLIENT_ID: z.string().min(1).optional(),
   PAYPAL_CLIENT_SECRET: z.string().min(1).optional(),
+  PAYPAL_API_BASE: httpUrl.default('https://api-m.sandbox.paypal.com'),
+  PAYPAL_WEBHOOK_ID: z.string().min(1).optional(),
   SESSION_IDLE_MINUTES: z
     .string()
     .regex(/^\d+$/, 'must be a whole number of minutes, for example SESSION_IDLE_MINUTES=120')
@@ -92,7 +94,7 @@ export type Config = Readonly<{
   session: Readonly<{ idleMinutes: number; maxDays: number }>
   mail: Readonly<{ mode: 'smtp'; smtpUrl: string; from: string } | { mode: 'offline'; from: string }>
   officeEmail: string
-  payments: Readonly<{ mode: 'paypal' | 'fake' }>
+  payments: Readonly<{ mode: 'fake' } | { mode: 'paypal'; apiBase: string; clientId: string; clientSecret: string; webhookId: string }>
   runWorker: boolean
   logLevel: string
 }>
@@ -127,6 +129,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push(
         'PAYPAL_CLIENT_ID and PAYPAL_CLIENT_SECRET must be set in production, or card payments would use the test PayPal',
       )
+    if (!/(^|\.)paypal\.com$/.test(new URL(e.PAYPAL_API_BASE).hostname))
+      problems.push('PAYPAL_API_BASE must be a paypal.com address in production, like https://api-m.paypal.com')
+    if (!e.PAYPAL_WEBHOOK_ID) problems.push('PAYPAL_WEBHOOK_ID must be set in production, so PayPal webhooks can be verified')
     if (!e.PUBLIC_BASE_URL)
       problems.push('PUBLIC_BASE_URL must be set in production, like https://members.example.org, for links in emails')
   }
@@ -146,7 +151,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.SMTP_URL ? { mode: 'smtp', smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : { mode: 'offline', from: e.MAIL_FROM },
     ),
     officeEmail: e.OFFICE_EMAIL,
-    payments: Object.freeze({ mode: e.PAYPAL_CLIENT_ID && e.PAYPAL_CLIENT_SECRET ? 'paypal' : 'fake' }),
+    payments: Object.freeze(
+      e.PAYPAL_CLIENT_ID && e.PAYPAL_CLIENT_SECRET
+        ? { mode: 'paypal' as const, apiBase: e.PAYPAL_API_BASE.replace(/\/$/, ''), clientId: e.PAYPAL_CLIENT_ID, clientSecret: e.PAYPAL_CLIENT_SECRET, webhookId: e.PAYPAL_WEBHOOK_ID ?? '' }
+        : { mode: 'fake' as const },
+    ),
     runWorker: e.RUN_WORKER,
     logLevel: e.LOG_LEVEL,
   }

@@ -2,6 +2,7 @@ import { buildApp } from './app.ts'
 import { boot, flushAndExit } from './boot.ts'
 import { startWorker } from './platform/jobs/worker.ts'
 import { seedDemo } from './demo-seed.ts'
+import { startPayPal } from './features/billing/paypal/provider.ts'
 import { runSeeds } from './seed.ts'
 import { buildTaskList, crontab } from './tasks.ts'
 
@@ -11,7 +12,8 @@ const seeded = await runSeeds(db, config)
 if (seeded.length > 0) log.info(`Seeded: ${seeded.join(', ')}`)
 if (config.env === 'development') await seedDemo(db, config, log)
 
-const app = await buildApp({ config, db, log })
+const paypal = await startPayPal(config)
+const app = await buildApp({ config, db, log, paypal: paypal.client })
 const worker = config.runWorker
   ? await startWorker({ connectionString: server.url, taskList: buildTaskList(db, config), crontab, log })
   : undefined
@@ -39,8 +41,8 @@ log.info(
 )
 log.info(
   config.payments.mode === 'fake'
-    ? 'Payments: offline mode, card payments use the built-in test PayPal'
-    : 'Payments: PayPal',
+    ? `Payments: offline mode, card payments use the built-in ${paypal.description}`
+    : `Payments: ${paypal.description}`,
 )
 log.info(`Background jobs: ${worker ? 'running in this process' : 'off here (RUN_WORKER=false); run npm run worker'}`)
 
@@ -59,6 +61,7 @@ async function shutdown(signal: string) {
   force.unref()
   await app.close()
   await worker?.stop()
+  await paypal.close()
   await close()
   log.info('Stopped cleanly')
   await flushAndExit(log, 0)

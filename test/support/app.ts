@@ -6,11 +6,15 @@ import { buildApp } from '../../src/app.ts'
 import { type Config, loadConfig } from '../../src/config.ts'
 import { createDb, type Db } from '../../src/platform/db/database.ts'
 import { runDueJobs } from '../../src/platform/jobs/worker.ts'
+import { createPayPalClient } from '../../src/features/billing/paypal/client.ts'
+import { type FakePayPal, startFakePayPal } from '../../src/features/billing/paypal/fake-server.ts'
 import { buildTaskList } from '../../src/tasks.ts'
 import { createTestDatabase } from './database.ts'
 
 export type TestApp = {
   app: FastifyInstance
+  /** The test PayPal behind the app, with its controls. */
+  paypal: FakePayPal
   db: Db
   config: Config
   /** Runs every queued background job (emails) once, as the worker would. */
@@ -26,10 +30,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...env })
   const db = createDb(database.url, { max: 4 })
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' })
-  const app = await buildApp({ config, db, log })
+  const paypal = await startFakePayPal()
+  const client = createPayPalClient({ apiBase: paypal.baseUrl, clientId: paypal.clientId, clientSecret: paypal.clientSecret, webhookId: paypal.webhookId, certHosts: [new URL(paypal.baseUrl).host], test: true })
+  const app = await buildApp({ config, db, log, paypal: client })
   await app.ready()
   return {
     app,
+    paypal,
     db,
     config,
     runJobs: async () => {
@@ -41,6 +48,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
     close: async () => {
       await app.close()
+      await paypal.close()
       await db.destroy()
       await database.drop()
     },

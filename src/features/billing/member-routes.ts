@@ -8,11 +8,14 @@ import { findMembership } from '../membership/service.ts'
 import { findInvoice } from './service.ts'
 import { InvoicePage } from './views/invoice.tsx'
 
-/** Card payments arrive with the PayPal provider; until then the invoice offers cheque and BACS. */
-export const CARD_PAYMENTS_AVAILABLE = false
+const problems: Record<string, string> = {
+  paypal_unavailable: 'We could not reach PayPal just now. Nothing has been charged. Please try again in a few minutes, or pay by cheque or BACS.',
+  not_payable: 'This invoice has nothing left to pay.',
+  busy: 'A payment for this invoice is already being set up. Please try again in a moment.',
+}
 
-export async function billingMemberRoutes(app: FastifyInstance, { db, viewContext }: AppDeps) {
-  app.get<{ Params: { id: string } }>('/account/invoices/:id', async (req, reply) => {
+export async function billingMemberRoutes(app: FastifyInstance, { db, viewContext, paypal }: AppDeps) {
+  app.get<{ Params: { id: string }; Querystring: { problem?: string } }>('/account/invoices/:id', async (req, reply) => {
     const user = requireUser(req)
     if (!/^[0-9a-f-]{36}$/.test(req.params.id)) throw new NotFound()
     const found = await findInvoice(db, req.params.id)
@@ -27,7 +30,9 @@ export async function billingMemberRoutes(app: FastifyInstance, { db, viewContex
         payee: society.chequePayee,
         postalAddress: society.postalAddress,
         bank: billing.bank,
-        cardPayments: CARD_PAYMENTS_AVAILABLE,
+        cardPayments: paypal !== undefined,
+        testPayments: paypal?.test ?? false,
+        notice: problems[req.query.problem ?? ''],
       }),
     )
   })

@@ -32,5 +32,18 @@ export interface BillingTables {
     recorded_by: string | null
     created_at: Timestamp
   }
+  payment_attempts: {
+    id: Generated<string>
+    invoice_id: string
+    provider: Generated<string>
+    order_id: string | null
+    approve_url: string | null
+    status: 'creating' | 'created' | 'approved' | 'pending' | 'captured' | 'failed' | 'cancelled' | 'expired' | 'needs_review'
+    amount_pence: number
+    detail: Generated<string>
+    created_at: Timestamp
+    updated_at: Timestamp
+  }
+  paypal_events: { id: string; event_type: string; received_at: Timestamp }
   membership_terms: { id: Generated<string>; membership_id: string; invoice_id: string; starts_on: DateOnly; ends_on: DateOnly; created_at: Timestamp }
 }

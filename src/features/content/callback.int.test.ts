@@ -200,6 +200,8 @@ describe('offline mail', () => {
       SMTP_URL: 'smtp://127.0.0.1:1',
       PAYPAL_CLIENT_ID: 'x',
       PAYPAL_CLIENT_SECRET: 'y',
+      PAYPAL_API_BASE: 'https://api-m.paypal.com',
+      PAYPAL_WEBHOOK_ID: 'WH-1',
       PUBLIC_BASE_URL: 'https://members.example.org',
     })
     try {

@@ -25,10 +25,11 @@ type Props = {
   postalAddress: string
   bank: { accountName: string; sortCode: string; accountNumber: string; bankName: string }
   cardPayments: boolean
+  testPayments: boolean
   notice?: string
 }
 
-export function InvoicePage({ ctx, invoice, member, payee, postalAddress, bank, cardPayments, notice }: Props) {
+export function InvoicePage({ ctx, invoice, member, payee, postalAddress, bank, cardPayments, testPayments, notice }: Props) {
   const due = invoice.totalPence - invoice.paidPence
   const open = invoice.status === 'issued' || invoice.status === 'part_paid'
   return (
@@ -105,6 +106,7 @@ export function InvoicePage({ ctx, invoice, member, payee, postalAddress, bank, 
             {cardPayments ? (
               <Form action={`/account/invoices/${invoice.id}/pay`} csrfToken={ctx.csrfToken}>
                 <p>You will go to PayPal, where you can pay with a card or your PayPal account, then come back here.</p>
+                {testPayments && <p class="hint">This site uses a test PayPal: the payment is a test and no money moves.</p>}
                 <Button>Pay</Button>
               </Form>
             ) : (

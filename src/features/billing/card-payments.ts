@@ -1,0 +1,134 @@
+import type { Config } from '../../config.ts'
+import type { Db } from '../../platform/db/database.ts'
+import { Conflict } from '../../platform/http/errors.ts'
+import { type PayPalClient, PayPalError } from './paypal/client.ts'
+import { findInvoice, recordLedgerEntry } from './service.ts'
+
+const OPEN = ['creating', 'created', 'approved', 'pending'] as const
+const today = () => new Date().toISOString().slice(0, 10)
+
+/**
+ * The member pressed Pay: reuse the invoice's open attempt (double click, second tab) or start one, and
+ * return PayPal's page to send them to. The attempt id is PayPal's request id, so a retry never makes a second order.
+ */
+export async function startCardPayment(db: Db, config: Config, paypal: PayPalClient, invoiceId: string): Promise<string> {
+  const found = await findInvoice(db, invoiceId)
+  if (!found || (found.view.status !== 'issued' && found.view.status !== 'part_paid')) throw new Conflict('not_payable', 'This invoice has nothing left to pay.')
+  const due = found.view.totalPence - found.view.paidPence
+  const existing = await db.selectFrom('payment_attempts').select(['id', 'approve_url', 'amount_pence']).where('invoice_id', '=', invoiceId).where('status', 'in', [...OPEN]).executeTakeFirst()
+  if (existing?.approve_url && existing.amount_pence === due) return existing.approve_url
+  if (existing) await db.updateTable('payment_attempts').set({ status: 'expired', updated_at: new Date() }).where('id', '=', existing.id).execute()
+  const attempt = await db
+    .insertInto('payment_attempts')
+    .values({ invoice_id: invoiceId, status: 'creating', amount_pence: due, order_id: null, approve_url: null })
+    .onConflict((oc) => oc.column('invoice_id').where('status', 'in', [...OPEN]).doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  if (!attempt) {
+    // The other tab won the race: wait for its order.
+    for (let i = 0; i < 20; i++) {
+      const other = await db.selectFrom('payment_attempts').select('approve_url').where('invoice_id', '=', invoiceId).where('status', 'in', [...OPEN]).executeTakeFirst()
+      if (other?.approve_url) return other.approve_url
+      await new Promise((r) => setTimeout(r, 250))
+    }
+    throw new Conflict('busy', 'A payment for this invoice is already being set up. Please try again in a moment.')
+  }
+  try {
+    const order = await paypal.createOrder({
+      requestId: attempt.id,
+      invoiceNumber: found.view.number,
+      reference: found.view.reference,
+      description: found.view.lines[0]?.description ?? 'CMSUK membership',
+      amountPence: due,
+      returnUrl: `${config.publicBaseUrl}/payments/paypal/return?attempt=${attempt.id}`,
+      cancelUrl: `${config.publicBaseUrl}/payments/paypal/cancel?attempt=${attempt.id}`,
+    })
+    await db.updateTable('payment_attempts').set({ status: 'created', order_id: order.orderId, approve_url: order.approveUrl, updated_at: new Date() }).where('id', '=', attempt.id).execute()
+    return order.approveUrl
+  } catch (error) {
+    await db.updateTable('payment_attempts').set({ status: 'failed', detail: (error as Error).message.slice(0, 200), updated_at: new Date() }).where('id', '=', attempt.id).execute()
+    throw new Conflict('paypal_unavailable', 'We could not reach PayPal just now. Nothing has been charged. Please try again in a few minutes, or pay by cheque or BACS.')
+  }
+}
+
+export type ReturnOutcome = { outcome: 'paid' | 'pending' | 'declined' | 'review' | 'unknown'; invoiceId?: string }
+
+/** Records a completed capture once, whichever arrives first: the buyer's return or the webhook. */
+async function settle(db: Db, config: Config, attempt: { id: string; invoice_id: string; amount_pence: number }, capture: { captureId: string; status: string; amountPence: number; currency: string }): Promise<ReturnOutcome> {
+  if (capture.status === 'PENDING') {
+    await db.updateTable('payment_attempts').set({ status: 'pending', updated_at: new Date() }).where('id', '=', attempt.id).where('status', 'in', ['created', 'approved']).execute()
+    return { outcome: 'pending', invoiceId: attempt.invoice_id }
+  }
+  if (capture.status !== 'COMPLETED') {
+    await db.updateTable('payment_attempts').set({ status: 'failed', detail: capture.status, updated_at: new Date() }).where('id', '=', attempt.id).execute()
+    return { outcome: 'declined', invoiceId: attempt.invoice_id }
+  }
+  if (capture.currency !== 'GBP' || capture.amountPence !== attempt.amount_pence) {
+    await db.updateTable('payment_attempts').set({ status: 'needs_review', detail: `captured ${capture.currency} ${capture.amountPence}`, updated_at: new Date() }).where('id', '=', attempt.id).execute()
+    return { outcome: 'review', invoiceId: attempt.invoice_id }
+  }
+  await recordLedgerEntry(db, config, {
+    invoiceId: attempt.invoice_id,
+    kind: 'payment',
+    method: 'paypal',
+    amountPence: capture.amountPence,
+    receivedOn: today(),
+    externalRef: capture.captureId,
+    payer: '',
+    note: '',
+    actorId: null,
+  })
+  await db.updateTable('payment_attempts').set({ status: 'captured', updated_at: new Date() }).where('id', '=', attempt.id).execute()
+  return { outcome: 'paid', invoiceId: attempt.invoice_id }
+}
+
+/** The buyer is back from PayPal: capture (retrying a time-out with the same request id) and settle. */
+export async function completeReturn(db: Db, config: Config, paypal: PayPalClient, attemptId: string, token: string): Promise<ReturnOutcome> {
+  if (!/^[0-9a-f-]{36}$/.test(attemptId)) return { outcome: 'unknown' }
+  const attempt = await db.selectFrom('payment_attempts').select(['id', 'invoice_id', 'amount_pence', 'order_id', 'status']).where('id', '=', attemptId).executeTakeFirst()
+  if (!attempt || attempt.order_id !== token) return { outcome: 'unknown' }
+  if (attempt.status === 'captured') return { outcome: 'paid', invoiceId: attempt.invoice_id }
+  await db.updateTable('payment_attempts').set({ status: 'approved', updated_at: new Date() }).where('id', '=', attempt.id).where('status', '=', 'created').execute()
+  for (let attemptNo = 1; ; attemptNo++) {
+    try {
+      const capture = await paypal.captureOrder(token, `capture-${attempt.id}`)
+      if (!capture) return { outcome: 'unknown', invoiceId: attempt.invoice_id }
+      return await settle(db, config, attempt, capture)
+    } catch (error) {
+      if (error instanceof PayPalError && error.issue === 'INSTRUMENT_DECLINED') {
+        await db.updateTable('payment_attempts').set({ status: 'failed', detail: 'INSTRUMENT_DECLINED', updated_at: new Date() }).where('id', '=', attempt.id).execute()
+        return { outcome: 'declined', invoiceId: attempt.invoice_id }
+      }
+      if (error instanceof PayPalError && error.issue === 'ORDER_ALREADY_CAPTURED') {
+        const order = await paypal.getOrder(token)
+        return order.capture ? settle(db, config, attempt, order.capture) : { outcome: 'pending', invoiceId: attempt.invoice_id }
+      }
+      if (attemptNo >= 2) throw error
+    }
+  }
+}
+
+export async function cancelAttempt(db: Db, attemptId: string) {
+  if (!/^[0-9a-f-]{36}$/.test(attemptId)) return undefined
+  const row = await db.updateTable('payment_attempts').set({ status: 'cancelled', updated_at: new Date() }).where('id', '=', attemptId).where('status', 'in', ['created', 'approved']).returning('invoice_id').executeTakeFirst()
+  return row?.invoice_id
+}
+
+/** A verified webhook: stored by its id (a duplicate is a no-op), then a completed capture is settled. */
+export async function handleWebhookEvent(db: Db, config: Config, event: { id: string; event_type: string; resource: { id: string; status?: string; amount?: { value: string; currency_code: string }; supplementary_data?: { related_ids?: { order_id?: string } } } }) {
+  const fresh = await db.insertInto('paypal_events').values({ id: event.id, event_type: event.event_type }).onConflict((oc) => oc.column('id').doNothing()).returning('id').executeTakeFirst()
+  if (!fresh) return 'duplicate'
+  const orderId = event.resource.supplementary_data?.related_ids?.order_id
+  if (!orderId) return 'ignored'
+  const attempt = await db.selectFrom('payment_attempts').select(['id', 'invoice_id', 'amount_pence']).where('order_id', '=', orderId).executeTakeFirst()
+  if (!attempt) return 'ignored'
+  if (event.event_type === 'PAYMENT.CAPTURE.COMPLETED' || event.event_type === 'PAYMENT.CAPTURE.PENDING') {
+    const [pounds, pence = '00'] = (event.resource.amount?.value ?? '0.00').split('.')
+    await settle(db, config, attempt, { captureId: event.resource.id, status: event.event_type === 'PAYMENT.CAPTURE.COMPLETED' ? 'COMPLETED' : 'PENDING', amountPence: Number(pounds) * 100 + Number(pence.padEnd(2, '0')), currency: event.resource.amount?.currency_code ?? '' })
+    return 'settled'
+  }
+  if (event.event_type === 'PAYMENT.CAPTURE.DENIED' || event.event_type === 'PAYMENT.CAPTURE.DECLINED') {
+    await db.updateTable('payment_attempts').set({ status: 'failed', detail: event.event_type, updated_at: new Date() }).where('id', '=', attempt.id).where('status', 'in', ['approved', 'pending']).execute()
+  }
+  return 'recorded'
+}
