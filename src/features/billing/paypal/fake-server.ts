@@ -80,7 +80,7 @@ export async function startFakePayPal(): Promise<FakePayPal> {
         const ctx = input.payment_source?.paypal?.experience_context
         if (unit?.amount?.currency_code !== 'GBP' || !/^\d+\.\d{2}$/.test(unit?.amount?.value ?? '') || !ctx?.return_url)
           return { status: 422, body: { name: 'UNPROCESSABLE_ENTITY', details: [{ issue: 'INVALID_PARAMETER_VALUE' }] } }
-        if ([...orders.values()].some((o) => o.invoiceId === unit.invoice_id && o.status !== 'CREATED'))
+        if ([...orders.values()].some((o) => o.invoiceId === unit.invoice_id && o.status === 'COMPLETED'))
           return { status: 422, body: { name: 'UNPROCESSABLE_ENTITY', details: [{ issue: 'DUPLICATE_INVOICE_ID' }] } }
         const id = randomBytes(8).toString('hex').toUpperCase()
         orders.set(id, { id, status: 'CREATED', invoiceId: unit.invoice_id, amount: unit.amount, returnUrl: ctx.return_url, cancelUrl: ctx.cancel_url, refunds: [] })

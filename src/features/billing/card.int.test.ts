@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { browserSession, createTestApp, html, type TestApp, textOf } from '../../../test/support/app.ts'
+import { submittedApplication } from '../../../test/support/applications.ts'
+import { createUser, currentCode } from '../../../test/support/factories.ts'
+
+let t: TestApp
+before(async () => {
+  t = await createTestApp()
+})
+after(() => t.close())
+
+const today = () => {
+  const d = new Date()
+  return { day: String(d.getDate()), month: String(d.getMonth() + 1), year: String(d.getFullYear()) }
+}
+
+async function approvedMember() {
+  const applicant = await submittedApplication(t)
+  const staff = await createUser(t.db, t.config, { roles: ['office'] })
+  const s = browserSession(t.app)
+  await s.signIn(staff, () => currentCode(staff))
+  const page = html((await s.get(`/admin/applications/${applicant.id}`)).body)
+  const regId = page.querySelector('form[action*="/registrations/"]')!.getAttribute('action')!.split('/')[5]!
+  const d = today()
+  await s.post(`/admin/applications/${applicant.id}/registrations/${regId}/verify`, { [`register-${regId}`]: 'NMC', [`status-${regId}`]: 'Registered', [`checked-${regId}-day`]: d.day, [`checked-${regId}-month`]: d.month, [`checked-${regId}-year`]: d.year })
+  await s.post(`/admin/applications/${applicant.id}/decision`, { decision: 'approve:case-manager', reason: '' })
+  const invoice = await t.db.selectFrom('invoices').innerJoin('users', 'users.id', 'invoices.user_id').select('invoices.id').where('users.email', '=', applicant.email).executeTakeFirstOrThrow()
+  return { member: applicant.s, invoiceId: invoice.id }
+}
+
+/** Presses Pay on the invoice page and returns PayPal's order id from the page we are sent to. */
+async function pressPay(member: ReturnType<typeof browserSession>, invoiceId: string) {
+  const page = html((await member.get(`/account/invoices/${invoiceId}`)).body)
+  assert.equal(textOf(page.querySelector(`form[action="/account/invoices/${invoiceId}/pay"] button`)), 'Pay')
+  const res = await member.post(`/account/invoices/${invoiceId}/pay`, {})
+  assert.equal(res.statusCode, 303)
+  const location = new URL(res.headers.location!)
+  assert.equal(location.origin, t.paypal.baseUrl)
+  return location.searchParams.get('token')!
+}
+
+/** The buyer presses Pay on PayPal's page and is sent back; returns the path of our return page. */
+async function approveAtPayPal(orderId: string) {
+  const res = await fetch(`${t.paypal.baseUrl}/checkoutnow/approve`, { method: 'POST', body: new URLSearchParams({ token: orderId }), redirect: 'manual' })
+  const back = new URL(res.headers.get('location')!)
+  return `${back.pathname}${back.search}`
+}
+
+const ledgerRows = (invoiceId: string) => t.db.selectFrom('ledger_entries').select(['method', 'amount_pence', 'external_ref']).where('invoice_id', '=', invoiceId).execute()
+
+describe('paying by card through PayPal', () => {
+  it('Login → Your account → Pay → PayPal → back to a confirmation; the membership is active at once', async () => {
+    const { member, invoiceId } = await approvedMember()
+    const orderId = await pressPay(member, invoiceId)
+    const buyer = await fetch(`${t.paypal.baseUrl}/checkoutnow?token=${orderId}`).then((r) => r.text())
+    assert.match(buyer, /Pay <strong>£75\.00<\/strong>/)
+    const back = await member.get(await approveAtPayPal(orderId))
+    assert.equal(back.statusCode, 200)
+    const doc = html(back.body)
+    assert.equal(textOf(doc.querySelector('h1')), 'Payment received')
+    assert.match(textOf(doc.querySelector('main')), /This was a test payment/)
+    assert.match(textOf(doc.querySelector('main')), /Your membership runs from/)
+    assert.match(textOf(html((await member.get('/account')).body).querySelector('main')), /Status\s*Active/)
+    assert.equal((await ledgerRows(invoiceId)).length, 1)
+    const again = await member.get(await approveAtPayPal(orderId))
+    assert.equal(textOf(html(again.body).querySelector('h1')), 'Payment received', 'returning twice changes nothing')
+    assert.equal((await ledgerRows(invoiceId)).length, 1)
+  })
+
+  it('a double click or a second tab gets the same order', async () => {
+    const { member, invoiceId } = await approvedMember()
+    const first = await pressPay(member, invoiceId)
+    const second = await pressPay(member, invoiceId)
+    assert.equal(first, second)
+  })
+
+  it('a cancelled payment charges nothing and can be tried again', async () => {
+    const { member, invoiceId } = await approvedMember()
+    const orderId = await pressPay(member, invoiceId)
+    const order = t.paypal.orders.get(orderId)!
+    const cancel = new URL(order.cancelUrl)
+    const res = await member.get(`${cancel.pathname}${cancel.search}`)
+    assert.equal(textOf(html(res.body).querySelector('h1')), 'Payment cancelled')
+    const retry = await pressPay(member, invoiceId)
+    assert.notEqual(retry, orderId)
+  })
+
+  it('a declined card lets the member try again', async () => {
+    const { member, invoiceId } = await approvedMember()
+    t.paypal.setNextCapture('declined')
+    const declined = await member.get(await approveAtPayPal(await pressPay(member, invoiceId)))
+    assert.equal(textOf(html(declined.body).querySelector('h1')), 'Your payment did not go through')
+    assert.equal((await ledgerRows(invoiceId)).length, 0)
+    const ok = await member.get(await approveAtPayPal(await pressPay(member, invoiceId)))
+    assert.equal(textOf(html(ok.body).querySelector('h1')), 'Payment received')
+  })
+
+  it('a pending capture is completed by the webhook', async () => {
+    const { member, invoiceId } = await approvedMember()
+    t.paypal.setNextCapture('pending')
+    const orderId = await pressPay(member, invoiceId)
+    const pending = await member.get(await approveAtPayPal(orderId))
+    assert.equal(textOf(html(pending.body).querySelector('h1')), 'Payment processing')
+    assert.equal((await ledgerRows(invoiceId)).length, 0)
+    const hook = t.paypal.webhookFor(orderId)
+    const res = await t.app.inject({ method: 'POST', url: '/webhooks/paypal', headers: hook.headers, payload: hook.body })
+    assert.equal(res.statusCode, 200)
+    assert.equal((await ledgerRows(invoiceId)).length, 1)
+    const duplicate = await t.app.inject({ method: 'POST', url: '/webhooks/paypal', headers: hook.headers, payload: hook.body })
+    assert.equal(duplicate.json().outcome, 'duplicate')
+    assert.equal((await ledgerRows(invoiceId)).length, 1)
+  })
+
+  it('a webhook that arrives before the buyer returns still makes one payment', async () => {
+    const { member, invoiceId } = await approvedMember()
+    const orderId = await pressPay(member, invoiceId)
+    const returnPath = await approveAtPayPal(orderId)
+    // Capture happens at PayPal (as if by another of our requests), then the webhook lands first.
+    await fetch(`${t.paypal.baseUrl}/v2/checkout/orders/${orderId}/capture`, { method: 'POST', headers: { authorization: `Bearer ${await fakeToken()}` } })
+    const hook = t.paypal.webhookFor(orderId)
+    assert.equal((await t.app.inject({ method: 'POST', url: '/webhooks/paypal', headers: hook.headers, payload: hook.body })).statusCode, 200)
+    const back = await member.get(returnPath)
+    assert.equal(textOf(html(back.body).querySelector('h1')), 'Payment received')
+    assert.equal((await ledgerRows(invoiceId)).length, 1)
+  })
+
+  it('refuses forged, tampered and foreign-certificate webhooks with 400, changing nothing', async () => {
+    const { member, invoiceId } = await approvedMember()
+    t.paypal.setNextCapture('pending')
+    const orderId = await pressPay(member, invoiceId)
+    await member.get(await approveAtPayPal(orderId))
+    const hook = t.paypal.webhookFor(orderId)
+    const post = (headers: Record<string, string>, payload: string) => t.app.inject({ method: 'POST', url: '/webhooks/paypal', headers, payload })
+    assert.equal((await post({ ...hook.headers, 'paypal-transmission-sig': Buffer.from('forged').toString('base64') }, hook.body)).statusCode, 400)
+    assert.equal((await post(hook.headers, hook.body.replace('"COMPLETED"', '"COMPLETED" '))).statusCode, 400)
+    assert.equal((await post({ ...hook.headers, 'paypal-cert-url': 'https://evil.example/cert.pem' }, hook.body)).statusCode, 400)
+    assert.equal((await post({ 'content-type': 'application/json' }, hook.body)).statusCode, 400)
+    assert.equal((await ledgerRows(invoiceId)).length, 0)
+  })
+})
+
+async function fakeToken() {
+  const res = await fetch(`${t.paypal.baseUrl}/v1/oauth2/token`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${Buffer.from(`${t.paypal.clientId}:${t.paypal.clientSecret}`).toString('base64')}` },
+    body: 'grant_type=client_credentials',
+  })
+  return ((await res.json()) as { access_token: string }).access_token
+}
