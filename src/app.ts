@@ -70,7 +70,8 @@ export async function buildApp({ config, db, log, paypal }: { config: Config; db
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
+        // The Pay form redirects to PayPal's checkout, and browsers apply form-action to that redirect.
+        formAction: ["'self'", ...(paypal?.checkoutOrigins ?? [])],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: config.isProduction ? [] : null,
       },

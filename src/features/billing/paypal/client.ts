@@ -2,7 +2,16 @@ import { createPublicKey, verify } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import { penceToDecimal } from '../../../platform/money.ts'
 
-export type PayPalSettings = { apiBase: string; clientId: string; clientSecret: string; webhookId: string; certHosts: string[]; test: boolean }
+export type PayPalSettings = {
+  apiBase: string
+  clientId: string
+  clientSecret: string
+  webhookId: string
+  certHosts: string[]
+  /** Where the buyer is sent to pay: the site's CSP must let its Pay form redirect there. */
+  checkoutOrigins: string[]
+  test: boolean
+}
 
 export class PayPalError extends Error {
   constructor(
@@ -68,6 +77,7 @@ export function createPayPalClient(settings: PayPalSettings) {
 
   return {
     test: settings.test,
+    checkoutOrigins: settings.checkoutOrigins,
     async createOrder(input: { requestId: string; invoiceNumber: string; reference: string; description: string; amountPence: number; returnUrl: string; cancelUrl: string }) {
       const order = await call(
         'POST',
