@@ -3,6 +3,7 @@ import type { Config } from './config.ts'
 import type { Db } from './platform/db/database.ts'
 import { PASSWORD_RESET_TASK, passwordResetTask } from './features/accounts/password-reset.ts'
 import { REFEREE_REMINDERS_TASK, refereeRemindersTask } from './features/applications/references.ts'
+import { RENEWALS_TASK, renewalsTask } from './features/billing/renewals.ts'
 import { SEND_EMAIL_TASK } from './platform/mail/outbox.ts'
 import { sendEmailTask } from './platform/mail/send-email-task.ts'
 import { createMailTransport, type MailTransport } from './platform/mail/transport.ts'
@@ -13,10 +14,13 @@ export function buildTaskList(db: Db, config: Config, transport: MailTransport =
     [SEND_EMAIL_TASK]: sendEmailTask(db, transport, config.mail.from),
     [PASSWORD_RESET_TASK]: passwordResetTask(db, config),
     [REFEREE_REMINDERS_TASK]: refereeRemindersTask(db, config),
+    [RENEWALS_TASK]: renewalsTask(db, config),
   }
 }
 
 /** Recurring jobs (graphile-worker crontab syntax); later features add reminders here. */
 export const crontab = `# Every day at 09:15 (server time): a reminder to referees who have not answered in a week
 15 9 * * * ${REFEREE_REMINDERS_TASK}
+# Every day at 06:00: renewal invoices 30 days before the end, reminders at 30, 14 and 1 days and 7 days after
+0 6 * * * ${RENEWALS_TASK}
 `

@@ -77,3 +77,19 @@ describe('membership status (rules 16, 18, 19)', () => {
     )
   })
 })
+
+describe('renewal reminders (rule 18)', () => {
+  it('are due 30, 14 and 1 days before the end, 7 days after, and at lapse', async () => {
+    const { reminderStage } = await import('./rules.ts')
+    const end = '2027-01-09'
+    assert.equal(reminderStage(end, '2026-12-09'), null)
+    assert.equal(reminderStage(end, '2026-12-10'), '30-days')
+    assert.equal(reminderStage(end, '2026-12-26'), '14-days')
+    assert.equal(reminderStage(end, '2027-01-08'), '1-day')
+    assert.equal(reminderStage(end, '2027-01-09'), '1-day')
+    assert.equal(reminderStage(end, '2027-01-12'), null)
+    assert.equal(reminderStage(end, '2027-01-16'), '7-days-after')
+    assert.equal(reminderStage(end, '2027-02-09'), 'lapsed')
+    assert.equal(reminderStage(end, '2027-06-01'), null, 'no emails to long-lapsed members')
+  })
+})

@@ -64,3 +64,21 @@ export function membershipStatus(terms: { starts: DateOnly; ends: DateOnly }[], 
 
 /** Members have member benefits while active, renewal due or in grace; approved-unpaid and lapsed do not. */
 export const hasBenefits = (status: MembershipStatus) => status === 'active' || status === 'renewal_due' || status === 'in_grace'
+
+export type ReminderStage = '30-days' | '14-days' | '1-day' | '7-days-after' | 'lapsed'
+
+/**
+ * The latest reminder a member whose term ends on `termEnd` should have had by `today` (rule 18): 30, 14
+ * and 1 days before, 7 days after, and the lapse notice when the grace period is over. Null between them.
+ * Only the latest is sent, so a job that missed days does not send a burst of stale reminders.
+ */
+export function reminderStage(termEnd: DateOnly, today: DateOnly, rules: StatusRules = defaultStatusRules): ReminderStage | null {
+  const lapsedOn = addDays(termEnd, rules.graceDays + 1)
+  if (today >= lapsedOn) return today <= addDays(lapsedOn, 30) ? 'lapsed' : null
+  if (today >= addDays(termEnd, 7)) return '7-days-after'
+  if (today > termEnd) return null
+  if (today >= addDays(termEnd, -1)) return '1-day'
+  if (today >= addDays(termEnd, -14)) return '14-days'
+  if (today >= addDays(termEnd, -rules.renewalNoticeDays)) return '30-days'
+  return null
+}

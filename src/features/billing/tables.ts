@@ -2,6 +2,7 @@ import type { ColumnType } from 'kysely'
 import type { Generated, Timestamp } from '../../platform/db/tables.ts'
 
 type DateOnly = ColumnType<Date, Date | string, Date | string>
+export type ReminderStage = '30-days' | '14-days' | '1-day' | '7-days-after' | 'lapsed'
 
 export interface BillingTables {
   invoices: {
@@ -17,6 +18,7 @@ export interface BillingTables {
     voided_at: Date | null
     issued_at: Timestamp
     due_on: DateOnly
+    renews_term_ending: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   }
   invoice_lines: { id: Generated<number>; invoice_id: string; description: string; amount_pence: number; position: number }
   ledger_entries: {
@@ -45,5 +47,6 @@ export interface BillingTables {
     updated_at: Timestamp
   }
   paypal_events: { id: string; event_type: string; received_at: Timestamp }
+  renewal_reminders: { membership_id: string; term_ending: DateOnly; stage: ReminderStage; sent_at: Timestamp }
   membership_terms: { id: Generated<string>; membership_id: string; invoice_id: string; starts_on: DateOnly; ends_on: DateOnly; created_at: Timestamp }
 }

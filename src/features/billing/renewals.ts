@@ -1,0 +1,146 @@
+import { sql } from 'kysely'
+import type { Config } from '../../config.ts'
+import type { Db } from '../../platform/db/database.ts'
+import { EMAIL_MAX_ATTEMPTS, SEND_EMAIL_TASK } from '../../platform/mail/outbox.ts'
+import { renderEmail } from '../../platform/mail/templates.ts'
+import { formatMoney } from '../../platform/money.ts'
+import { getSetting } from '../../platform/settings.ts'
+import { addDays, reminderStage, type ReminderStage, toDateOnly } from './rules.ts'
+
+export const RENEWALS_TASK = 'renewals_daily'
+
+type Latest = { membership_id: string; ends_on: string; user_id: string; grade: string; email: string; name: string; number: string }
+
+/**
+ * The daily renewal run, set-based so it stays fast with a large membership: issues the renewal invoice
+ * 30 days before a term ends, then sends each member the reminder their dates call for, once.
+ */
+export async function runRenewals(db: Db, config: Config, today = toDateOnly(new Date())) {
+  const rules = await getSetting(db, 'billing')
+  const windowStart = addDays(today, -(rules.graceDays + 31))
+  const windowEnd = addDays(today, rules.renewalNoticeDays)
+  const latest = await latestPaidTerms(db, windowStart, windowEnd)
+
+  const invoicesIssued = await issueRenewalInvoices(db, rules.referencePrefix, rules.vatTreatment, today, windowEnd)
+
+  const due = latest
+    .map((m) => ({ ...m, stage: reminderStage(m.ends_on, today, rules) }))
+    .filter((m): m is Latest & { stage: ReminderStage } => m.stage !== null)
+  let sent = 0
+  for (let i = 0; i < due.length; i += 1000) sent += await sendReminders(db, config, due.slice(i, i + 1000))
+  return { invoicesIssued, remindersSent: sent }
+}
+
+/** For each membership, its latest term whose invoice is paid in full, if it ends inside the window. */
+async function latestPaidTerms(db: Db, from: string, to: string): Promise<Latest[]> {
+  const { rows } = await sql<Latest>`
+    with paid as (
+      select distinct on (t.membership_id) t.membership_id, t.ends_on
+      from membership_terms t
+      join invoices i on i.id = t.invoice_id and i.voided_at is null
+      where (select coalesce(sum(l.amount_pence), 0) from ledger_entries l where l.invoice_id = i.id) >= i.total_pence
+      order by t.membership_id, t.ends_on desc
+    )
+    select p.membership_id, to_char(p.ends_on, 'YYYY-MM-DD') as ends_on, m.user_id, m.grade, u.email, u.name, m.number
+    from paid p
+    join memberships m on m.id = p.membership_id
+    join users u on u.id = m.user_id and u.disabled_at is null
+    where p.ends_on between ${from}::date and ${to}::date`.execute(db)
+  return rows
+}
+
+/** One renewal invoice per term, for every paid term ending within the notice period; a second run adds none. */
+async function issueRenewalInvoices(db: Db, prefix: string, vat: string, today: string, windowEnd: string) {
+  const year = today.slice(2, 4)
+  const { rows } = await sql<{ id: string }>`
+    with paid as (
+      select distinct on (t.membership_id) t.membership_id, t.ends_on
+      from membership_terms t
+      join invoices i on i.id = t.invoice_id and i.voided_at is null
+      where (select coalesce(sum(l.amount_pence), 0) from ledger_entries l where l.invoice_id = i.id) >= i.total_pence
+      order by t.membership_id, t.ends_on desc
+    ),
+    due as (
+      select p.membership_id, p.ends_on, m.user_id, m.grade, g.fee_pence, g.name as grade_name, nextval('invoice_number_seq') as n
+      from paid p
+      join memberships m on m.id = p.membership_id
+      join grades g on g.code = m.grade
+      where p.ends_on between ${today}::date and ${windowEnd}::date
+        and not exists (select 1 from invoices r where r.membership_id = p.membership_id and r.renews_term_ending = p.ends_on and r.voided_at is null)
+    ),
+    inserted as (
+      insert into invoices (number, reference, user_id, membership_id, kind, grade, total_pence, vat_treatment, due_on, renews_term_ending)
+      select 'INV-' || lpad(n::text, 6, '0'), ${prefix} || '-' || ${year} || '-' || lpad(n::text, 5, '0'), user_id, membership_id, 'renewal', grade, fee_pence, ${vat}, ends_on, ends_on
+      from due
+      on conflict do nothing
+      returning id, membership_id, total_pence
+    )
+    insert into invoice_lines (invoice_id, description, amount_pence, position)
+    select i.id, g.name || ' membership renewal, one year', i.total_pence, 0
+    from inserted i join memberships m on m.id = i.membership_id join grades g on g.code = m.grade
+    returning invoice_id as id`.execute(db)
+  return rows.length
+}
+
+const subjects: Record<ReminderStage, string> = {
+  '30-days': 'Your CMSUK membership is due for renewal',
+  '14-days': 'Reminder: your CMSUK membership renews in two weeks',
+  '1-day': 'Your CMSUK membership ends tomorrow',
+  '7-days-after': 'Your CMSUK membership has ended: please renew',
+  lapsed: 'Your CMSUK membership has lapsed',
+}
+
+/** Claims each reminder in renewal_reminders first (its key makes a second send impossible), then queues the emails. */
+async function sendReminders(db: Db, config: Config, due: (Latest & { stage: ReminderStage })[]) {
+  const society = await getSetting(db, 'society')
+  return db.transaction().execute(async (trx) => {
+    const { rows: claimed } = await sql<{ membership_id: string; stage: ReminderStage }>`
+      insert into renewal_reminders (membership_id, term_ending, stage)
+      select * from unnest(${due.map((d) => d.membership_id)}::uuid[], ${due.map((d) => d.ends_on)}::date[], ${due.map((d) => d.stage)}::text[])
+      on conflict do nothing
+      returning membership_id, stage`.execute(trx)
+    if (claimed.length === 0) return 0
+    const byId = new Map(due.map((d) => [`${d.membership_id}:${d.stage}`, d]))
+    const invoices = await trx
+      .selectFrom('invoices')
+      .select(['id', 'membership_id', 'total_pence', 'reference'])
+      .where('membership_id', 'in', claimed.map((c) => c.membership_id))
+      .where('kind', '=', 'renewal')
+      .where('voided_at', 'is', null)
+      .orderBy('issued_at', 'desc')
+      .execute()
+    const invoiceOf = new Map<string, (typeof invoices)[number]>()
+    for (const inv of invoices) if (!invoiceOf.has(inv.membership_id)) invoiceOf.set(inv.membership_id, inv)
+    const long = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
+    const messages = claimed.map((c) => {
+      const member = byId.get(`${c.membership_id}:${c.stage}`)!
+      const invoice = invoiceOf.get(c.membership_id)
+      const ends = long.format(new Date(`${member.ends_on}T00:00:00Z`))
+      const lapsed = c.stage === 'lapsed'
+      const email = renderEmail({
+        subject: subjects[c.stage],
+        greeting: `Dear ${member.name},`,
+        paragraphs: lapsed
+          ? [`Your membership (number ${member.number}) ended on ${ends} and the grace period is over, so it has now lapsed.`, 'You are welcome to rejoin at any time: apply again on our website, or contact the office if you would like to pay your renewal now.']
+          : [
+              c.stage === '7-days-after' ? `Your membership (number ${member.number}) ended on ${ends}. It stays active for a short grace period while you renew.` : `Your membership (number ${member.number}) ends on ${ends}.`,
+              invoice ? `Your renewal invoice is ready: ${formatMoney(invoice.total_pence)}, reference ${invoice.reference}. Renewing continues your membership from the day it ends.` : 'Sign in to renew.',
+              'To pay by card, sign in with the Login link, view your profile and press Pay. You can also pay by cheque or BACS.',
+            ],
+        action: lapsed ? { label: 'Apply again', url: `${config.publicBaseUrl}/apply` } : { label: 'Renew now', url: invoice ? `${config.publicBaseUrl}/account/invoices/${invoice.id}` : `${config.publicBaseUrl}/account` },
+        society,
+        baseUrl: config.publicBaseUrl,
+      })
+      return { to_address: member.email, reply_to: null, template: `renewal-${c.stage}`, subject: email.subject, text_body: email.text, html_body: email.html, last_error: null, sent_at: null }
+    })
+    const ids = await trx.insertInto('email_messages').values(messages).returning('id').execute()
+    await sql`select graphile_worker.add_job(${SEND_EMAIL_TASK}, json_build_object('id', id::text), max_attempts => ${EMAIL_MAX_ATTEMPTS}) from unnest(${ids.map((r) => r.id)}::uuid[]) as id`.execute(trx)
+    return claimed.length
+  })
+}
+
+export function renewalsTask(db: Db, config: Config) {
+  return async () => {
+    await runRenewals(db, config)
+  }
+}
