@@ -10,6 +10,8 @@ import type { FormState } from '../../platform/views/context.ts'
 import { realDate } from '../applications/forms.ts'
 import { findInvoice, recordLedgerEntry } from './service.ts'
 import { searchInvoices } from './staff.ts'
+import { importBankStatement, unmatchedLines } from './bank-import.ts'
+import { BankPage } from './views/bank.tsx'
 import { PaymentsSearchPage, StaffInvoicePage } from './views/staff.tsx'
 
 const permission = { config: { permission: 'payments:record' as const } }
@@ -64,6 +66,21 @@ export async function billingAdminRoutes(app: FastifyInstance, { db, config, vie
       status,
     )
   }
+
+  app.get('/payments/bank', permission, async (req, reply) => render(reply, BankPage({ ctx: await viewContext(req), unmatched: await unmatchedLines(db) })))
+
+  app.post('/payments/bank', permission, async (req, reply) => {
+    const user = requirePermission(req, 'payments:record')
+    const fail = async (error: string) => render(reply, BankPage({ ctx: await viewContext(req), unmatched: await unmatchedLines(db), error }), 400)
+    if (!req.isMultipart()) return fail('Choose the CSV file to import')
+    const file = await req.file()
+    if (!file || file.filename === '') return fail('Choose the CSV file to import')
+    const content = await file.toBuffer().catch(() => null)
+    if (!content || content.length === 0) return fail('The file is empty or too large')
+    if (content.includes(0)) return fail('The file must be a CSV text file, not a spreadsheet')
+    const report = await importBankStatement(db, config, user.id, content.toString('utf8'))
+    return render(reply, BankPage({ ctx: await viewContext(req), report, unmatched: await unmatchedLines(db) }))
+  })
 
   app.get<Params>('/payments/invoices/:id', permission, async (req, reply) => invoicePage(req, reply, { values: {}, errors: {} }))
 

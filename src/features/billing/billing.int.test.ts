@@ -107,4 +107,41 @@ describe('invoices and manual payments', () => {
       { kind: 'reversal', amount_pence: -7500 },
     ])
   })
+
+  it('imports a bank statement: exact reference and amount pays the invoice, the rest wait with suggestions, re-import changes nothing', async () => {
+    const a = await approvedMember()
+    const b = await approvedMember()
+    const csv = [
+      'Date,Description,Amount',
+      `${new Date().toISOString().slice(0, 10)},"FASTER PAYMENT ${a.invoice.reference}",75.00`,
+      `${new Date().toISOString().slice(0, 10)},BACS ${b.invoice.reference.replace(/-/g, ' ')},70.00`,
+      'not a date,SOMETHING,10.00',
+      '2026-12-01,BANK CHARGES,-4.50',
+    ].join('\n')
+    const upload = async () => {
+      const page = html((await a.staff.get('/admin/payments/bank')).body)
+      const action = page.querySelector('form[enctype="multipart/form-data"]')!.getAttribute('action')!
+      const boundary = 'bank-boundary'
+      return t.app.inject({
+        method: 'POST',
+        url: action,
+        remoteAddress: a.staff.address,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: [...a.staff.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+        payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="statement.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`,
+      })
+    }
+    const first = await upload()
+    assert.equal(first.statusCode, 200)
+    const report = textOf(html(first.body).querySelector('.banner'))
+    assert.match(report, /1 matched and paid · 1 to look at · 0 already imported · 1 payments out skipped/)
+    assert.match(report, /Line 4: the date ‘not a date’ is not a date/)
+    assert.match(textOf(html((await a.member.get('/account')).body).querySelector('main')), /Status\s*Active/)
+    const unmatched = textOf(html(first.body).querySelector('table'))
+    assert.match(unmatched, new RegExp(`${b.invoice.number}.*matches reference`))
+
+    const again = await upload()
+    assert.match(textOf(html(again.body).querySelector('.banner')), /0 matched and paid · 0 to look at · 2 already imported/)
+    const ledger = await t.db.selectFrom('ledger_entries').select('id').where('invoice_id', '=', a.invoice.id).execute()
+    assert.equal(ledger.length, 1)
+  })
 })

@@ -48,5 +48,15 @@ export interface BillingTables {
   }
   paypal_events: { id: string; event_type: string; received_at: Timestamp }
   renewal_reminders: { membership_id: string; term_ending: DateOnly; stage: ReminderStage; sent_at: Timestamp }
+  bank_lines: {
+    fingerprint: string
+    received_on: DateOnly
+    description: string
+    amount_pence: number
+    status: 'matched' | 'unmatched'
+    invoice_id: string | null
+    imported_by: string | null
+    imported_at: Timestamp
+  }
   membership_terms: { id: Generated<string>; membership_id: string; invoice_id: string; starts_on: DateOnly; ends_on: DateOnly; created_at: Timestamp }
 }

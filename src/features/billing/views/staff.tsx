@@ -10,6 +10,9 @@ type Found = { id: string; number: string; reference: string; total_pence: numbe
 export function PaymentsSearchPage({ ctx, query, results }: { ctx: ViewContext; query: string; results: Found[] }) {
   return (
     <AdminLayout ctx={ctx} title="Record a payment" lead="Find the member by membership number, name, email or the reference on their payment.">
+      <p>
+        Paid by bank transfer? <a href="/admin/payments/bank">Import a bank statement</a>.
+      </p>
       <form method="get" action="/admin/payments" class="narrow">
         <TextInput name="q" label="Membership number, name, email or reference" type="search" form={{ values: { q: query }, errors: {} }} />
         <Button variant="secondary">Search</Button>
