@@ -11,7 +11,9 @@ import { realDate } from '../applications/forms.ts'
 import { findInvoice, recordLedgerEntry } from './service.ts'
 import { searchInvoices } from './staff.ts'
 import { importBankStatement, unmatchedLines } from './bank-import.ts'
+import { confirmLink, listCompanies } from './companies.ts'
 import { BankPage } from './views/bank.tsx'
+import { CompaniesPage } from './views/companies.tsx'
 import { PaymentsSearchPage, StaffInvoicePage } from './views/staff.tsx'
 
 const permission = { config: { permission: 'payments:record' as const } }
@@ -66,6 +68,15 @@ export async function billingAdminRoutes(app: FastifyInstance, { db, config, vie
       status,
     )
   }
+
+  app.get('/companies', { config: { permission: 'members:edit' } }, async (req, reply) => render(reply, CompaniesPage({ ctx: await viewContext(req), companies: await listCompanies(db) })))
+
+  app.post<{ Params: { userId: string } }>('/companies/links/:userId/confirm', { config: { permission: 'members:edit' } }, async (req, reply) => {
+    const user = requirePermission(req, 'members:edit')
+    if (!uuid.test(req.params.userId)) throw new NotFound()
+    await confirmLink(db, user.id, req.params.userId)
+    return seeOther(reply, '/admin/companies')
+  })
 
   app.get('/payments/bank', permission, async (req, reply) => render(reply, BankPage({ ctx: await viewContext(req), unmatched: await unmatchedLines(db) })))
 

@@ -2,10 +2,14 @@ import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../app.ts'
 import { NotFound } from '../../platform/http/errors.ts'
 import { requireUser } from '../../platform/http/guards.ts'
-import { render } from '../../platform/http/render.ts'
 import { getSetting } from '../../platform/settings.ts'
 import { findMembership } from '../membership/service.ts'
+import { z } from 'zod'
+import { parseForm } from '../../platform/http/forms.ts'
+import { render, seeOther } from '../../platform/http/render.ts'
+import { nameEmployer } from './companies.ts'
 import { findInvoice } from './service.ts'
+import { EmployerPage } from './views/companies.tsx'
 import { InvoicePage } from './views/invoice.tsx'
 
 const problems: Record<string, string> = {
@@ -14,7 +18,27 @@ const problems: Record<string, string> = {
   busy: 'A payment for this invoice is already being set up. Please try again in a moment.',
 }
 
+const Employer = z.object({ company: z.string().min(2, 'Enter the name of the company you work for').max(150, 'The name must be 150 characters or fewer') })
+
 export async function billingMemberRoutes(app: FastifyInstance, { db, viewContext, paypal }: AppDeps) {
+  const currentEmployer = async (userId: string) => {
+    const row = await db.selectFrom('company_links as l').innerJoin('companies as c', 'c.id', 'l.company_id').select(['c.name', 'l.confirmed_at']).where('l.user_id', '=', userId).executeTakeFirst()
+    return row && { name: row.name, confirmed: row.confirmed_at !== null }
+  }
+
+  app.get('/account/employer', async (req, reply) => {
+    const user = requireUser(req)
+    return render(reply, EmployerPage({ ctx: await viewContext(req), form: { values: {}, errors: {} }, current: await currentEmployer(user.id) }))
+  })
+
+  app.post('/account/employer', async (req, reply) => {
+    const user = requireUser(req)
+    const form = parseForm(Employer, req.body as Record<string, unknown>)
+    if (!form.ok) return render(reply, EmployerPage({ ctx: await viewContext(req), form, current: await currentEmployer(user.id) }), 400)
+    await nameEmployer(db, user.id, form.data.company)
+    return seeOther(reply, '/account/employer')
+  })
+
   app.get<{ Params: { id: string }; Querystring: { problem?: string } }>('/account/invoices/:id', async (req, reply) => {
     const user = requireUser(req)
     if (!/^[0-9a-f-]{36}$/.test(req.params.id)) throw new NotFound()

@@ -5,7 +5,8 @@ import { EMAIL_MAX_ATTEMPTS, SEND_EMAIL_TASK } from '../../platform/mail/outbox.
 import { renderEmail } from '../../platform/mail/templates.ts'
 import { formatMoney } from '../../platform/money.ts'
 import { getSetting } from '../../platform/settings.ts'
-import { addDays, reminderStage, type ReminderStage, toDateOnly } from './rules.ts'
+import { companyDiscountFor } from './companies.ts'
+import { addDays, discounted, reminderStage, type ReminderStage, toDateOnly } from './rules.ts'
 
 export const RENEWALS_TASK = 'renewals_daily'
 
@@ -79,7 +80,27 @@ async function issueRenewalInvoices(db: Db, prefix: string, vat: string, today: 
     select i.id, g.name || ' membership renewal, one year', i.total_pence, 0
     from inserted i join memberships m on m.id = i.membership_id join grades g on g.code = m.grade
     returning invoice_id as id`.execute(db)
+  await applyCompanyDiscounts(db, rows.map((r) => r.id))
   return rows.length
+}
+
+/** Renewal invoices of members whose confirmed company qualifies get the company discount line (rule 2). */
+async function applyCompanyDiscounts(db: Db, invoiceIds: string[]) {
+  if (invoiceIds.length === 0) return
+  const linked = await db
+    .selectFrom('invoices as i')
+    .innerJoin('company_links as l', 'l.user_id', 'i.user_id')
+    .select(['i.id', 'i.user_id', 'i.total_pence'])
+    .where('i.id', 'in', invoiceIds)
+    .where('l.confirmed_at', 'is not', null)
+    .execute()
+  for (const invoice of linked) {
+    const discount = await companyDiscountFor(db, invoice.user_id)
+    if (!discount) continue
+    const off = invoice.total_pence - discounted(invoice.total_pence, discount.percent)
+    await db.insertInto('invoice_lines').values({ invoice_id: invoice.id, description: `Company discount: ${discount.percent}% for ${discount.companyName}`, amount_pence: -off, position: 1 }).execute()
+    await db.updateTable('invoices').set({ total_pence: invoice.total_pence - off }).where('id', '=', invoice.id).execute()
+  }
 }
 
 const subjects: Record<ReminderStage, string> = {

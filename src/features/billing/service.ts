@@ -6,7 +6,8 @@ import { Conflict, NotFound } from '../../platform/http/errors.ts'
 import { sendMessage } from '../../platform/mail/compose.ts'
 import { formatMoney } from '../../platform/money.ts'
 import { getSetting } from '../../platform/settings.ts'
-import { addDays, type InvoiceStatus, invoiceStatus, membershipStatus, type MembershipStatus, nextTerm, toDateOnly } from './rules.ts'
+import { companyDiscountFor } from './companies.ts'
+import { addDays, discounted, type InvoiceStatus, invoiceStatus, membershipStatus, type MembershipStatus, nextTerm, toDateOnly } from './rules.ts'
 
 const dateOnly = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : toDateOnly(d))
 
@@ -19,7 +20,10 @@ export async function issueJoiningInvoice(db: Db, membership: { id: string; user
     db.selectFrom('grades').select(['name', 'fee_pence']).where('code', '=', membership.grade).executeTakeFirstOrThrow(),
     getSetting(db, 'billing'),
   ])
-  return createInvoice(db, { ...membership, kind: 'joining', lines: [{ description: `${grade.name} membership, one year from payment`, amount: grade.fee_pence }], vatTreatment: billing.vatTreatment, dueOn: addDays(toDateOnly(new Date()), billing.payWithinDays) })
+  const lines = [{ description: `${grade.name} membership, one year from payment`, amount: grade.fee_pence }]
+  const discount = await companyDiscountFor(db, membership.userId)
+  if (discount) lines.push({ description: `Company discount: ${discount.percent}% for ${discount.companyName}`, amount: discounted(grade.fee_pence, discount.percent) - grade.fee_pence })
+  return createInvoice(db, { ...membership, kind: 'joining', lines, vatTreatment: billing.vatTreatment, dueOn: addDays(toDateOnly(new Date()), billing.payWithinDays) })
 }
 
 async function createInvoice(

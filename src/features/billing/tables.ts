@@ -58,5 +58,7 @@ export interface BillingTables {
     imported_by: string | null
     imported_at: Timestamp
   }
+  companies: { id: Generated<string>; name: string; created_at: Timestamp }
+  company_links: { user_id: string; company_id: string; confirmed_by: string | null; confirmed_at: Date | null; created_at: Timestamp }
   membership_terms: { id: Generated<string>; membership_id: string; invoice_id: string; starts_on: DateOnly; ends_on: DateOnly; created_at: Timestamp }
 }

@@ -101,6 +101,9 @@ export function AccountPage({ ctx, user, notice, application, membership }: Acco
               </tbody>
             </table>
           )}
+          <p>
+            <a href="/account/employer">Your employer</a> (companies with four or more members get a discount)
+          </p>
           {membership.canUpgrade && (
             <Form action="/apply/upgrade" csrfToken={ctx.csrfToken}>
               <p>Once you have 24 months or 2,500 hours of case management experience you can apply to become a Case Manager member.</p>
