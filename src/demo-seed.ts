@@ -13,10 +13,11 @@ export const demoAccounts: { email: string; name: string; roles: ('office' | 'ad
   { email: 'office@example.org', name: 'Olivia Office', roles: ['office', 'admin'], note: 'office staff and administrator; sets up two-factor at first sign-in' },
   { email: 'applicant@example.org', name: 'Alice Applicant', roles: [], note: 'a submitted Case Manager application awaiting review: one reference received, one outstanding' },
   { email: 'draft@example.org', name: 'Dan Draft', roles: [], note: 'an Associate application half filled in' },
-  { email: 'approved@example.org', name: 'April Approved', roles: [], note: 'an approved Case Manager with an open invoice: try Pay' },
+  { email: 'approved@example.org', name: 'April Approved', roles: [], note: 'an approved Case Manager with an open invoice (with the company discount): try Pay' },
   { email: 'member@example.org', name: 'Morgan Member', roles: [], note: 'an active Case Manager member' },
   { email: 'associate@example.org', name: 'Asha Associate', roles: [], note: 'an active Associate member' },
   { email: 'lapsed@example.org', name: 'Larry Lapsed', roles: [], note: 'a lapsed member' },
+  { email: 'colleague@example.org', name: 'Cole Colleague', roles: [], note: 'an active Case Manager at the demo company, which has four linked members' },
 ]
 
 /**
@@ -48,7 +49,7 @@ export async function seedDemo(db: Db, config: Config, log: Logger) {
       .execute()
   const ids = new Map((await db.selectFrom('users').select(['id', 'email']).where('email', 'in', demoAccounts.map((a) => a.email)).execute()).map((u) => [u.email, u.id]))
   await seedDemoApplications(db, { applicant: ids.get('applicant@example.org')!, draft: ids.get('draft@example.org')! })
-  await seedDemoMembers(db, config, { approved: ids.get('approved@example.org')!, member: ids.get('member@example.org')!, associate: ids.get('associate@example.org')!, lapsed: ids.get('lapsed@example.org')! })
+  await seedDemoMembers(db, config, { approved: ids.get('approved@example.org')!, member: ids.get('member@example.org')!, associate: ids.get('associate@example.org')!, lapsed: ids.get('lapsed@example.org')!, colleague: ids.get('colleague@example.org')! })
   const file = path.join(config.dataDir, 'demo-credentials.txt')
   const lines = [
     'Demo accounts (offline demo only). Every account uses the same password.',

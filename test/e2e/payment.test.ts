@@ -20,8 +20,8 @@ after(async () => {
 
 describe('paying, as the FAQ says', () => {
   it('Login (top right) → profile → Pay → PayPal → back to a confirmation, and the membership is active', async () => {
-    const users = await Promise.all(['approved', 'member', 'associate', 'lapsed'].map((n) => createUser(t.db, t.config, { name: `${n} person` })))
-    await seedDemoMembers(t.db, t.config, { approved: users[0]!.id, member: users[1]!.id, associate: users[2]!.id, lapsed: users[3]!.id })
+    const users = await Promise.all(['approved', 'member', 'associate', 'lapsed', 'colleague'].map((n) => createUser(t.db, t.config, { name: `${n} person` })))
+    await seedDemoMembers(t.db, t.config, { approved: users[0]!.id, member: users[1]!.id, associate: users[2]!.id, lapsed: users[3]!.id, colleague: users[4]!.id })
     const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage()
     await page.goto(base)
     await page.locator('header').getByRole('link', { name: 'Login' }).click()
@@ -33,6 +33,7 @@ describe('paying, as the FAQ says', () => {
     await page.getByRole('link', { name: /^Pay/ }).click()
     assert.deepEqual(await axeViolations(page), [], 'axe on the invoice')
     assert.match(await page.getByRole('main').innerText(), /put your name and membership number \(CM900001\) on the back of the cheque/)
+    assert.match(await page.getByRole('main').innerText(), /Company discount: 20%/)
     await page.getByRole('button', { name: 'Pay', exact: true }).click()
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Test PayPal')
     await page.getByRole('button', { name: 'Pay' }).click()
