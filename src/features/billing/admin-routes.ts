@@ -5,14 +5,16 @@ import { Conflict, NotFound } from '../../platform/http/errors.ts'
 import { parseForm } from '../../platform/http/forms.ts'
 import { requirePermission } from '../../platform/http/guards.ts'
 import { render, seeOther } from '../../platform/http/render.ts'
-import { parsePounds } from '../../platform/money.ts'
+import { parsePounds, penceToDecimal } from '../../platform/money.ts'
 import type { FormState } from '../../platform/views/context.ts'
 import { realDate } from '../applications/forms.ts'
 import { findInvoice, recordLedgerEntry } from './service.ts'
 import { searchInvoices } from './staff.ts'
 import { importBankStatement, unmatchedLines } from './bank-import.ts'
 import { confirmLink, listCompanies } from './companies.ts'
+import { csvCell, listInvoices, paymentsBetween } from './reports.ts'
 import { BankPage } from './views/bank.tsx'
+import { InvoicesPage, PaymentsReportPage } from './views/reports.tsx'
 import { CompaniesPage } from './views/companies.tsx'
 import { PaymentsSearchPage, StaffInvoicePage } from './views/staff.tsx'
 
@@ -68,6 +70,35 @@ export async function billingAdminRoutes(app: FastifyInstance, { db, config, vie
       status,
     )
   }
+
+  app.get<{ Querystring: { status?: string } }>('/invoices', permission, async (req, reply) => {
+    const filter = (['open', 'paid', 'overdue'] as const).find((f) => f === req.query.status) ?? 'open'
+    return render(reply, InvoicesPage({ ctx: await viewContext(req), filter, rows: await listInvoices(db, filter) }))
+  })
+
+  const period = (q: { from?: string; to?: string }) => {
+    const valid = (d?: string) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d)) ? d : undefined)
+    const to = valid(q.to) ?? new Date().toISOString().slice(0, 10)
+    const from = valid(q.from) ?? `${to.slice(0, 7)}-01`
+    return { from, to }
+  }
+
+  app.get<{ Querystring: { from?: string; to?: string } }>('/payments/report', permission, async (req, reply) => {
+    const { from, to } = period(req.query)
+    return render(reply, PaymentsReportPage({ ctx: await viewContext(req), from, to, ...(await paymentsBetween(db, from, to)) }))
+  })
+
+  app.get<{ Querystring: { from?: string; to?: string } }>('/payments/report.csv', { config: { permission: 'members:export' } }, async (req, reply) => {
+    const { from, to } = period(req.query)
+    const { rows } = await paymentsBetween(db, from, to)
+    const lines = [['received_on', 'member', 'invoice', 'reference', 'kind', 'method', 'amount_gbp', 'external_reference'].join(',')]
+    for (const r of rows) lines.push([r.receivedOn, r.name, r.invoice, r.reference, r.kind, r.method, penceToDecimal(r.amount_pence), r.external_ref ?? ''].map(csvCell).join(','))
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="payments-${from}-to-${to}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(`${lines.join('\n')}\n`)
+  })
 
   app.get('/companies', { config: { permission: 'members:edit' } }, async (req, reply) => render(reply, CompaniesPage({ ctx: await viewContext(req), companies: await listCompanies(db) })))
 

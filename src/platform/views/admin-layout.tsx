@@ -6,6 +6,7 @@ const sections = [
   { href: '/admin', label: 'Dashboard', permission: 'staff' },
   { href: '/admin/applications', label: 'Applications', permission: 'applications:review' },
   { href: '/admin/payments', label: 'Payments', permission: 'payments:record' },
+  { href: '/admin/invoices', label: 'Invoices', permission: 'payments:record' },
   { href: '/admin/companies', label: 'Companies', permission: 'members:edit' },
   { href: '/admin/callbacks', label: 'Callbacks', permission: 'callbacks:manage' },
   { href: '/admin/emails', label: 'Emails', permission: 'members:view' },
