@@ -12,6 +12,7 @@ import { findInvoice, recordLedgerEntry } from './service.ts'
 import { searchInvoices } from './staff.ts'
 import { importBankStatement, unmatchedLines } from './bank-import.ts'
 import { confirmLink, listCompanies } from './companies.ts'
+import { refundPayment } from './refunds.ts'
 import { csvCell, listInvoices, paymentsBetween } from './reports.ts'
 import { BankPage } from './views/bank.tsx'
 import { InvoicesPage, PaymentsReportPage } from './views/reports.tsx'
@@ -43,7 +44,7 @@ const ManualPayment = z
 type Params = { Params: { id: string; entryId?: string }; Querystring: { notice?: string } }
 
 /** Registered inside the back office, so every route here has passed backOfficeGuard. */
-export async function billingAdminRoutes(app: FastifyInstance, { db, config, viewContext }: AppDeps) {
+export async function billingAdminRoutes(app: FastifyInstance, { db, config, viewContext, paypal }: AppDeps) {
   app.get<{ Querystring: { q?: string } }>('/payments', permission, async (req, reply) => {
     const query = (req.query.q ?? '').slice(0, 100)
     return render(reply, PaymentsSearchPage({ ctx: await viewContext(req), query, results: await searchInvoices(db, query) }))
@@ -149,6 +150,22 @@ export async function billingAdminRoutes(app: FastifyInstance, { db, config, vie
       if (error instanceof Conflict) return invoicePage(req, reply, { values: form.values, errors: { method: error.message } }, 400)
       throw error
     }
+  })
+
+  app.post<Params>('/payments/invoices/:id/entries/:entryId/refund', permission, async (req, reply) => {
+    const user = requirePermission(req, 'payments:record')
+    const entryId = req.params.entryId ?? ''
+    if (!uuid.test(req.params.id) || !uuid.test(entryId)) throw new NotFound()
+    const body = req.body as Record<string, unknown>
+    const pence = parsePounds(String(body[`refund-${entryId}`] ?? ''))
+    if (pence === null) return invoicePage(req, reply, { values: {}, errors: { [`refund-${entryId}`]: 'Enter the amount to refund, like 75.00' } }, 400)
+    try {
+      await refundPayment(db, config, paypal, { invoiceId: req.params.id, entryId, amountPence: pence, actorId: user.id, note: String(body.note ?? '').slice(0, 200) })
+    } catch (error) {
+      if (error instanceof Conflict) return invoicePage(req, reply, { values: {}, errors: { [`refund-${entryId}`]: error.message } }, 400)
+      throw error
+    }
+    return seeOther(reply, `/admin/payments/invoices/${req.params.id}?notice=refunded`)
   })
 
   app.post<Params>('/payments/invoices/:id/entries/:entryId/bounced', permission, async (req, reply) => {

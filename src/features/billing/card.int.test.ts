@@ -138,6 +138,31 @@ describe('paying by card through PayPal', () => {
     assert.equal((await post({ 'content-type': 'application/json' }, hook.body)).statusCode, 400)
     assert.equal((await ledgerRows(invoiceId)).length, 0)
   })
+  it('staff refund a PayPal payment in part and then in full; a full refund ends the membership benefit', async () => {
+    const { member, invoiceId } = await approvedMember()
+    await member.get(await approveAtPayPal(await pressPay(member, invoiceId)))
+    const staff = await createUser(t.db, t.config, { roles: ['office'] })
+    const s = browserSession(t.app)
+    await s.signIn(staff, () => currentCode(staff))
+    const page = html((await s.get(`/admin/payments/invoices/${invoiceId}`)).body)
+    const action = page.querySelector('form[action$="/refund"]')!.getAttribute('action')!
+    const entryId = action.split('/')[6]!
+    const tooMuch = await s.post(action, { [`refund-${entryId}`]: '80.00' })
+    assert.equal(tooMuch.statusCode, 400)
+    assert.match(textOf(html(tooMuch.body).querySelector('.error-summary')), /up to 75\.00/)
+    assert.equal((await s.post(action, { [`refund-${entryId}`]: '25.00' })).headers.location, `/admin/payments/invoices/${invoiceId}?notice=refunded`)
+    const order = [...t.paypal.orders.values()].find((o) => o.refunds.length > 0)!
+    assert.deepEqual(order.refunds.map((r) => r.amount), ['25.00'])
+    assert.match(textOf(html((await member.get('/account')).body).querySelector('main')), /Part paid/)
+    await s.get(`/admin/payments/invoices/${invoiceId}`)
+    await s.post(action, { [`refund-${entryId}`]: '50.00' })
+    assert.deepEqual(order.refunds.map((r) => r.amount), ['25.00', '50.00'])
+    const account = textOf(html((await member.get('/account')).body).querySelector('main'))
+    assert.match(account, /Refunded/)
+    assert.doesNotMatch(account, /Status\s*Active/)
+    const rows = await t.db.selectFrom('ledger_entries').select(['kind', 'amount_pence']).where('invoice_id', '=', invoiceId).orderBy('created_at').execute()
+    assert.deepEqual(rows.map((r) => [r.kind, r.amount_pence]), [['payment', 7500], ['refund', -2500], ['refund', -5000]])
+  })
 })
 
 async function fakeToken() {

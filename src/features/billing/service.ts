@@ -103,7 +103,7 @@ async function invoiceView(db: Db, inv: InvoiceRow): Promise<InvoiceView> {
 
 export type PaymentInput = {
   invoiceId: string
-  kind: 'payment' | 'reversal'
+  kind: 'payment' | 'reversal' | 'refund'
   method: 'paypal' | 'cheque' | 'bacs' | 'other'
   amountPence: number
   receivedOn: string
@@ -140,7 +140,7 @@ export async function recordLedgerEntry(db: Db, config: Config, input: PaymentIn
       .returning('id')
       .executeTakeFirst()
     if (!inserted) return { recorded: false, activated: false }
-    await audit(trx, { action: input.kind === 'payment' ? 'payment_recorded' : 'payment_reversed', actorId: input.actorId, subjectId: invoice.user_id, detail: { invoice: invoice.number, method: input.method, pence: input.amountPence } })
+    await audit(trx, { action: input.kind === 'payment' ? 'payment_recorded' : input.kind === 'refund' ? 'payment_refunded' : 'payment_reversed', actorId: input.actorId, subjectId: invoice.user_id, detail: { invoice: invoice.number, method: input.method, pence: input.amountPence } })
 
     const { paid } = await trx.selectFrom('ledger_entries').select((eb) => eb.fn.sum<number>('amount_pence').as('paid')).where('invoice_id', '=', invoice.id).executeTakeFirstOrThrow()
     const hasTerm = await trx.selectFrom('membership_terms').select('id').where('invoice_id', '=', invoice.id).executeTakeFirst()

@@ -26,6 +26,7 @@ export type AuditAction =
   | 'application_changes_requested'
   | 'payment_recorded'
   | 'payment_reversed'
+  | 'payment_refunded'
   | 'company_link_confirmed'
 
 export async function audit(

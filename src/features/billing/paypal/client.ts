@@ -99,6 +99,10 @@ export function createPayPalClient(settings: PayPalSettings) {
     async captureOrder(orderId: string, requestId: string) {
       return captureOf(await call('POST', `/v2/checkout/orders/${encodeURIComponent(orderId)}/capture`, {}, requestId))
     },
+    async refundCapture(captureId: string, amountPence: number, requestId: string) {
+      const refund = await call('POST', `/v2/payments/captures/${encodeURIComponent(captureId)}/refund`, { amount: { currency_code: 'GBP', value: penceToDecimal(amountPence) } }, requestId)
+      return { refundId: String(refund.id), status: String(refund.status) }
+    },
     async getOrder(orderId: string) {
       const order = await call('GET', `/v2/checkout/orders/${encodeURIComponent(orderId)}`)
       return { status: String(order.status), capture: captureOf(order) }

@@ -57,7 +57,7 @@ export function PaymentsSearchPage({ ctx, query, results }: { ctx: ViewContext; 
 
 type InvoiceProps = { ctx: ViewContext; invoice: InvoiceView; member: { name: string; membershipNumber: string }; form: FormState; notice?: string; ledger: { id: string; kind: string; method: string; amountPence: number; receivedOn: string; externalRef: string | null }[] }
 
-const notices: Record<string, string> = { recorded: 'The payment has been recorded.', activated: 'The payment has been recorded and the membership is now active.', reversed: 'The bounced cheque has been recorded.', duplicate: 'That payment had already been recorded, so nothing changed.' }
+const notices: Record<string, string> = { refunded: 'The refund has been made and recorded.', recorded: 'The payment has been recorded.', activated: 'The payment has been recorded and the membership is now active.', reversed: 'The bounced cheque has been recorded.', duplicate: 'That payment had already been recorded, so nothing changed.' }
 
 export function StaffInvoicePage({ ctx, invoice, member, form, notice, ledger }: InvoiceProps) {
   return (
@@ -97,6 +97,14 @@ export function StaffInvoicePage({ ctx, invoice, member, form, notice, ledger }:
                 <td>{e.externalRef ?? '—'}</td>
                 <td class="numeric">{formatMoney(e.amountPence)}</td>
                 <td>
+                  {e.kind === 'payment' && (
+                    <Form action={`/admin/payments/invoices/${invoice.id}/entries/${e.id}/refund`} csrfToken={ctx.csrfToken}>
+                      <TextInput name={`refund-${e.id}`} label={`Refund amount${e.method === 'paypal' ? ' (through PayPal)' : ' (record a refund you have made)'}`} width="short" form={{ values: { [`refund-${e.id}`]: (e.amountPence / 100).toFixed(2) }, errors: form.errors }} />
+                      <Button variant="secondary">
+                        Refund<span class="visually-hidden"> payment {e.externalRef}</span>
+                      </Button>
+                    </Form>
+                  )}
                   {e.kind === 'payment' && e.method === 'cheque' && !ledger.some((x) => x.kind === 'reversal' && x.externalRef === e.externalRef) && (
                     <Form action={`/admin/payments/invoices/${invoice.id}/entries/${e.id}/bounced`} csrfToken={ctx.csrfToken}>
                       <Button variant="warning">
