@@ -15,7 +15,7 @@ if (config.env === 'development') await seedDemo(db, config, log)
 const paypal = await startPayPal(config)
 const app = await buildApp({ config, db, log, paypal: paypal.client })
 const worker = config.runWorker
-  ? await startWorker({ connectionString: server.url, taskList: buildTaskList(db, config), crontab, log })
+  ? await startWorker({ connectionString: server.url, taskList: buildTaskList(db, config, { paypal: paypal.client }), crontab, log })
   : undefined
 
 try {

@@ -31,7 +31,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const db = createDb(database.url, { max: 4 })
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' })
   const paypal = await startFakePayPal()
-  const client = createPayPalClient({ apiBase: paypal.baseUrl, clientId: paypal.clientId, clientSecret: paypal.clientSecret, webhookId: paypal.webhookId, certHosts: [new URL(paypal.baseUrl).host], checkoutOrigins: [paypal.baseUrl], test: true })
+  const client = createPayPalClient({ apiBase: paypal.baseUrl, clientId: paypal.clientId, clientSecret: paypal.clientSecret, webhookId: paypal.webhookId, certHosts: [new URL(paypal.baseUrl).host], checkoutOrigins: [paypal.baseUrl], test: true, timeoutMs: 1000 })
   const app = await buildApp({ config, db, log, paypal: client })
   await app.ready()
   return {

@@ -132,3 +132,40 @@ export async function handleWebhookEvent(db: Db, config: Config, event: { id: st
   }
   return 'recorded'
 }
+
+export const PAYPAL_RECONCILE_TASK = 'paypal_reconcile'
+
+/**
+ * Every 15 minutes: re-reads orders left approved or pending (a missed webhook, a buyer who closed the tab
+ * before returning) and settles them, and expires attempts abandoned for three hours. So a missed webhook is
+ * never a lost payment.
+ */
+export async function reconcileAttempts(db: Db, config: Config, paypal: PayPalClient, now = new Date()) {
+  await db
+    .updateTable('payment_attempts')
+    .set({ status: 'expired', updated_at: now })
+    .where('status', 'in', ['creating', 'created'])
+    .where('updated_at', '<', new Date(now.getTime() - 3 * 3600_000))
+    .execute()
+  const stuck = await db
+    .selectFrom('payment_attempts')
+    .select(['id', 'invoice_id', 'amount_pence', 'order_id'])
+    .where('status', 'in', ['approved', 'pending', 'created'])
+    .where('updated_at', '<', new Date(now.getTime() - 10 * 60_000))
+    .limit(200)
+    .execute()
+  let settled = 0
+  for (const attempt of stuck) {
+    if (!attempt.order_id) continue
+    try {
+      const order = await paypal.getOrder(attempt.order_id)
+      if (order.capture) {
+        const result = await settle(db, config, attempt, order.capture)
+        if (result.outcome === 'paid') settled++
+      }
+    } catch {
+      // PayPal unreachable: the next run tries again.
+    }
+  }
+  return settled
+}

@@ -3,6 +3,8 @@ import { after, before, describe, it } from 'node:test'
 import { browserSession, createTestApp, html, type TestApp, textOf } from '../../../test/support/app.ts'
 import { submittedApplication } from '../../../test/support/applications.ts'
 import { createUser, currentCode } from '../../../test/support/factories.ts'
+import { reconcileAttempts } from './card-payments.ts'
+import { createPayPalClient } from './paypal/client.ts'
 
 let t: TestApp
 before(async () => {
@@ -162,6 +164,28 @@ describe('paying by card through PayPal', () => {
     assert.doesNotMatch(account, /Status\s*Active/)
     const rows = await t.db.selectFrom('ledger_entries').select(['kind', 'amount_pence']).where('invoice_id', '=', invoiceId).orderBy('created_at').execute()
     assert.deepEqual(rows.map((r) => [r.kind, r.amount_pence]), [['payment', 7500], ['refund', -2500], ['refund', -5000]])
+  })
+
+  it('a capture that times out is retried with the same request id and charges once', async () => {
+    const { member, invoiceId } = await approvedMember()
+    const orderId = await pressPay(member, invoiceId)
+    const returnPath = await approveAtPayPal(orderId)
+    t.paypal.delayNextCapture(1500)
+    const back = await member.get(returnPath)
+    assert.equal(textOf(html(back.body).querySelector('h1')), 'Payment received')
+    assert.equal((await ledgerRows(invoiceId)).length, 1)
+  })
+
+  it('the reconcile job settles an order whose buyer never came back and whose webhook never came', async () => {
+    const { member, invoiceId } = await approvedMember()
+    const orderId = await pressPay(member, invoiceId)
+    await approveAtPayPal(orderId)
+    await fetch(`${t.paypal.baseUrl}/v2/checkout/orders/${orderId}/capture`, { method: 'POST', headers: { authorization: `Bearer ${await fakeToken()}` } })
+    const client = createPayPalClient({ apiBase: t.paypal.baseUrl, clientId: t.paypal.clientId, clientSecret: t.paypal.clientSecret, webhookId: t.paypal.webhookId, certHosts: [], checkoutOrigins: [], test: true })
+    assert.equal(await reconcileAttempts(t.db, t.config, client), 0, 'too recent to touch')
+    assert.equal(await reconcileAttempts(t.db, t.config, client, new Date(Date.now() + 11 * 60_000)), 1)
+    assert.equal((await ledgerRows(invoiceId)).length, 1)
+    assert.match(textOf(html((await member.get('/account')).body).querySelector('main')), /Status\s*Active/)
   })
 })
 

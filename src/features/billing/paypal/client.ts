@@ -11,6 +11,8 @@ export type PayPalSettings = {
   /** Where the buyer is sent to pay: the site's CSP must let its Pay form redirect there. */
   checkoutOrigins: string[]
   test: boolean
+  /** Every call gives up after this long (default 10 s). */
+  timeoutMs?: number
 }
 
 export class PayPalError extends Error {
@@ -26,10 +28,9 @@ export type CaptureResult = { captureId: string; status: string; amountPence: nu
 
 export type PayPalClient = ReturnType<typeof createPayPalClient>
 
-const TIMEOUT_MS = 10_000
-
 /** PayPal Orders v2 over fetch, with a cached token refreshed once on 401 and a time-out on every call. */
 export function createPayPalClient(settings: PayPalSettings) {
+  const TIMEOUT_MS = settings.timeoutMs ?? 10_000
   let token: { value: string; expires: number } | undefined
 
   async function accessToken(force = false) {
