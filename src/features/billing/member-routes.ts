@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { parseForm } from '../../platform/http/forms.ts'
 import { render, seeOther } from '../../platform/http/render.ts'
 import { nameEmployer } from './companies.ts'
+import { invoicePdf } from './pdf.ts'
 import { findInvoice } from './service.ts'
 import { EmployerPage } from './views/companies.tsx'
 import { InvoicePage } from './views/invoice.tsx'
@@ -37,6 +38,21 @@ export async function billingMemberRoutes(app: FastifyInstance, { db, viewContex
     if (!form.ok) return render(reply, EmployerPage({ ctx: await viewContext(req), form, current: await currentEmployer(user.id) }), 400)
     await nameEmployer(db, user.id, form.data.company)
     return seeOther(reply, '/account/employer')
+  })
+
+  app.get<{ Params: { id: string } }>('/account/invoices/:id/pdf', async (req, reply) => {
+    const user = requireUser(req)
+    if (!/^[0-9a-f-]{36}$/.test(req.params.id)) throw new NotFound()
+    const found = await findInvoice(db, req.params.id)
+    if (!found || found.userId !== user.id) throw new NotFound()
+    const [membership, society, billing] = await Promise.all([findMembership(db, user.id), getSetting(db, 'society'), getSetting(db, 'billing')])
+    const pdf = await invoicePdf({ invoice: found.view, member: { name: user.name, email: user.email, membershipNumber: membership?.number ?? '' }, society, bank: billing.bank })
+    const paid = found.view.status === 'paid' || found.view.status === 'overpaid'
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="${paid ? 'receipt' : 'invoice'}-${found.view.number}.pdf"`)
+      .header('cache-control', 'private, no-store')
+      .send(pdf)
   })
 
   app.get<{ Params: { id: string }; Querystring: { problem?: string } }>('/account/invoices/:id', async (req, reply) => {

@@ -64,6 +64,9 @@ export function InvoicePage({ ctx, invoice, member, payee, postalAddress, bank, 
             <dd class="summary-value">{longDate(invoice.dueOn)}</dd>
           </div>
         </dl>
+        <p>
+          <a href={`/account/invoices/${invoice.id}/pdf`}>Download {invoice.status === 'paid' ? 'the receipt' : 'the invoice'} (PDF)</a>
+        </p>
         <table class="table">
           <caption class="visually-hidden">Invoice lines</caption>
           <thead>
