@@ -67,17 +67,24 @@ async function settle(db: Db, config: Config, attempt: { id: string; invoice_id:
     await db.updateTable('payment_attempts').set({ status: 'needs_review', detail: `captured ${capture.currency} ${capture.amountPence}`, updated_at: new Date() }).where('id', '=', attempt.id).execute()
     return { outcome: 'review', invoiceId: attempt.invoice_id }
   }
-  await recordLedgerEntry(db, config, {
-    invoiceId: attempt.invoice_id,
-    kind: 'payment',
-    method: 'paypal',
-    amountPence: capture.amountPence,
-    receivedOn: today(),
-    externalRef: capture.captureId,
-    payer: '',
-    note: '',
-    actorId: null,
-  })
+  try {
+    await recordLedgerEntry(db, config, {
+      invoiceId: attempt.invoice_id,
+      kind: 'payment',
+      method: 'paypal',
+      amountPence: capture.amountPence,
+      receivedOn: today(),
+      externalRef: capture.captureId,
+      payer: '',
+      note: '',
+      actorId: null,
+    })
+  } catch (error) {
+    // Money arrived for an invoice that can no longer take it (voided): staff must look, nothing is lost.
+    if (!(error instanceof Conflict)) throw error
+    await db.updateTable('payment_attempts').set({ status: 'needs_review', detail: `${capture.captureId}: ${error.message}`.slice(0, 300), updated_at: new Date() }).where('id', '=', attempt.id).execute()
+    return { outcome: 'review', invoiceId: attempt.invoice_id }
+  }
   await db.updateTable('payment_attempts').set({ status: 'captured', updated_at: new Date() }).where('id', '=', attempt.id).execute()
   return { outcome: 'paid', invoiceId: attempt.invoice_id }
 }

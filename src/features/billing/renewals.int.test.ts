@@ -68,4 +68,18 @@ describe('renewals (rule 18)', () => {
     assert.match(mail.text_body, /has now lapsed/)
     assert.match(mail.text_body, /Apply again/)
   })
+
+  it('lapses an approval whose invoice is still unpaid after its pay-by date, and tells the office (rule 17)', async () => {
+    const user = await createUser(t.db, t.config, { name: 'Una Unpaid' })
+    const m = await t.db.insertInto('memberships').values({ user_id: user.id, number: 'CM777777', grade: 'associate', application_id: null }).returning('id').executeTakeFirstOrThrow()
+    const invoice = await issueJoiningInvoice(t.db, { id: m.id, userId: user.id, grade: 'associate' })
+    const dueOn = toDateOnly((await t.db.selectFrom('invoices').select('due_on').where('id', '=', invoice.id).executeTakeFirstOrThrow()).due_on)
+    assert.equal(dueOn, addDays(today, 60), 'the pay link is valid for 60 days')
+    assert.equal((await runRenewals(t.db, t.config, addDays(dueOn, 0))).approvalsLapsed, 0)
+    assert.equal((await runRenewals(t.db, t.config, addDays(dueOn, 1))).approvalsLapsed, 1)
+    const voided = await t.db.selectFrom('invoices').select('voided_at').where('id', '=', invoice.id).executeTakeFirstOrThrow()
+    assert.ok(voided.voided_at)
+    const mail = await t.db.selectFrom('email_messages').select('text_body').where('template', '=', 'approvals-lapsed').executeTakeFirstOrThrow()
+    assert.match(mail.text_body, /Una Unpaid/)
+  })
 })

@@ -29,7 +29,39 @@ export async function runRenewals(db: Db, config: Config, today = toDateOnly(new
     .filter((m): m is Latest & { stage: ReminderStage } => m.stage !== null)
   let sent = 0
   for (let i = 0; i < due.length; i += 1000) sent += await sendReminders(db, config, due.slice(i, i + 1000))
-  return { invoicesIssued, remindersSent: sent }
+  const approvalsLapsed = await lapseUnpaidApprovals(db, config, today)
+  return { invoicesIssued, remindersSent: sent, approvalsLapsed }
+}
+
+/**
+ * Rule 17: an approval's invoice that is still wholly unpaid after its pay-by date (60 days by default) lapses:
+ * the invoice is voided, and the office is told who, so they can follow up.
+ */
+async function lapseUnpaidApprovals(db: Db, config: Config, today: string) {
+  const { rows } = await sql<{ id: string; number: string; name: string; email: string }>`
+    update invoices i set voided_at = now()
+    from users u
+    where u.id = i.user_id and i.kind = 'joining' and i.voided_at is null and i.due_on < ${today}::date
+      and not exists (select 1 from ledger_entries l where l.invoice_id = i.id)
+    returning i.id, i.number, u.name, u.email`.execute(db)
+  if (rows.length === 0) return 0
+  const society = await getSetting(db, 'society')
+  const email = renderEmail({
+    subject: `${rows.length} approved ${rows.length === 1 ? 'applicant has' : 'applicants have'} not paid in time`,
+    paragraphs: [
+      'These approvals have lapsed because their joining invoice was not paid by its due date. The invoices are cancelled; the applicants would need to be approved again.',
+      rows.map((r) => `${r.name} (${r.email}), invoice ${r.number}`).join('\n'),
+    ],
+    society,
+    baseUrl: config.publicBaseUrl,
+  })
+  const { id } = await db
+    .insertInto('email_messages')
+    .values({ to_address: config.officeEmail, reply_to: null, template: 'approvals-lapsed', subject: email.subject, text_body: email.text, html_body: email.html, last_error: null, sent_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await sql`select graphile_worker.add_job(${SEND_EMAIL_TASK}, json_build_object('id', ${id}::text), max_attempts => ${EMAIL_MAX_ATTEMPTS})`.execute(db)
+  return rows.length
 }
 
 /** For each membership, its latest term whose invoice is paid in full, if it ends inside the window. */
