@@ -168,7 +168,7 @@ describe('Request a Callback', () => {
 
     smtp.setFailing(false)
     // The queue retries with backoff; make the retry due now.
-    await t.retryJobsNow()
+    await t.retryJobsNow(() => smtp.received.length > 0)
     assert.equal(smtp.received.length, 1)
     assert.equal((await t.db.selectFrom('email_messages').select('status').executeTakeFirstOrThrow()).status, 'sent')
   })
