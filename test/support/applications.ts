@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { browserSession, html, type TestApp, textOf } from './app.ts'
+import { createUser, currentCode } from './factories.ts'
 
 export const errorsOf = (body: string) => html(body).querySelectorAll('.error-summary a').map(textOf)
 
@@ -66,4 +67,40 @@ export async function submittedApplication(t: TestApp, months = '30', grade = 'c
     .where('users.email', '=', email)
     .executeTakeFirstOrThrow()
   return { s, email, id }
+}
+
+/** Today as the three boxes of a date input. */
+export function todayParts() {
+  const d = new Date()
+  return { day: String(d.getDate()), month: String(d.getMonth() + 1), year: String(d.getFullYear()) }
+}
+
+/**
+ * A submitted Case Manager application whose registration staff verified and which they approved: the member
+ * now owes the joining invoice. Returns the member's session, the staff session and the invoice.
+ */
+export async function approvedMember(t: TestApp) {
+  const applicant = await submittedApplication(t)
+  const staffUser = await createUser(t.db, t.config, { roles: ['office'] })
+  const staff = browserSession(t.app)
+  await staff.signIn(staffUser, () => currentCode(staffUser))
+  const page = html((await staff.get(`/admin/applications/${applicant.id}`)).body)
+  const regId = page.querySelector('form[action*="/registrations/"]')!.getAttribute('action')!.split('/')[5]!
+  const d = todayParts()
+  await staff.post(`/admin/applications/${applicant.id}/registrations/${regId}/verify`, {
+    [`register-${regId}`]: 'NMC',
+    [`status-${regId}`]: 'Registered',
+    [`checked-${regId}-day`]: d.day,
+    [`checked-${regId}-month`]: d.month,
+    [`checked-${regId}-year`]: d.year,
+  })
+  await staff.post(`/admin/applications/${applicant.id}/decision`, { decision: 'approve:case-manager', reason: '' })
+  const invoice = await t.db
+    .selectFrom('invoices')
+    .innerJoin('users', 'users.id', 'invoices.user_id')
+    .innerJoin('memberships', 'memberships.id', 'invoices.membership_id')
+    .select(['invoices.id', 'invoices.reference', 'invoices.number', 'memberships.number as membershipNumber'])
+    .where('users.email', '=', applicant.email)
+    .executeTakeFirstOrThrow()
+  return { member: applicant.s, email: applicant.email, staff, invoice, invoiceId: invoice.id }
 }

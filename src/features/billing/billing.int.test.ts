@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { browserSession, createTestApp, html, type TestApp, textOf } from '../../../test/support/app.ts'
-import { errorsOf, submittedApplication } from '../../../test/support/applications.ts'
+import { approvedMember as approvedMemberOf, errorsOf, todayParts } from '../../../test/support/applications.ts'
 import { createUser, currentCode } from '../../../test/support/factories.ts'
 import { startSmtpSink } from '../../../test/support/smtp-sink.ts'
 
@@ -16,31 +16,10 @@ after(async () => {
   await smtp.close()
 })
 
-const today = () => {
-  const d = new Date()
-  return { day: String(d.getDate()), month: String(d.getMonth() + 1), year: String(d.getFullYear()) }
-}
+const today = todayParts
 
 /** An application submitted, its registration verified and approved by staff: the member owes the joining fee. */
-async function approvedMember() {
-  const applicant = await submittedApplication(t)
-  const staff = await createUser(t.db, t.config, { roles: ['office'] })
-  const s = browserSession(t.app)
-  await s.signIn(staff, () => currentCode(staff))
-  const page = html((await s.get(`/admin/applications/${applicant.id}`)).body)
-  const regId = page.querySelector('form[action*="/registrations/"]')!.getAttribute('action')!.split('/')[5]!
-  const d = today()
-  await s.post(`/admin/applications/${applicant.id}/registrations/${regId}/verify`, { [`register-${regId}`]: 'NMC', [`status-${regId}`]: 'Registered', [`checked-${regId}-day`]: d.day, [`checked-${regId}-month`]: d.month, [`checked-${regId}-year`]: d.year })
-  await s.post(`/admin/applications/${applicant.id}/decision`, { decision: 'approve:case-manager', reason: '' })
-  const invoice = await t.db
-    .selectFrom('invoices')
-    .innerJoin('users', 'users.id', 'invoices.user_id')
-    .innerJoin('memberships', 'memberships.id', 'invoices.membership_id')
-    .select(['invoices.id', 'invoices.reference', 'invoices.number', 'memberships.number as membershipNumber'])
-    .where('users.email', '=', applicant.email)
-    .executeTakeFirstOrThrow()
-  return { member: applicant.s, email: applicant.email, staff: s, invoice }
-}
+const approvedMember = () => approvedMemberOf(t)
 
 describe('invoices and manual payments', () => {
   it('approval issues an invoice: Your account shows it unpaid, with cheque and BACS details', async () => {

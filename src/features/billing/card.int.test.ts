@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { browserSession, createTestApp, html, type TestApp, textOf } from '../../../test/support/app.ts'
-import { submittedApplication } from '../../../test/support/applications.ts'
+import { approvedMember as approvedMemberOf } from '../../../test/support/applications.ts'
 import { createUser, currentCode } from '../../../test/support/factories.ts'
 import { reconcileAttempts } from './card-payments.ts'
 import { createPayPalClient } from './paypal/client.ts'
@@ -12,24 +12,7 @@ before(async () => {
 })
 after(() => t.close())
 
-const today = () => {
-  const d = new Date()
-  return { day: String(d.getDate()), month: String(d.getMonth() + 1), year: String(d.getFullYear()) }
-}
-
-async function approvedMember() {
-  const applicant = await submittedApplication(t)
-  const staff = await createUser(t.db, t.config, { roles: ['office'] })
-  const s = browserSession(t.app)
-  await s.signIn(staff, () => currentCode(staff))
-  const page = html((await s.get(`/admin/applications/${applicant.id}`)).body)
-  const regId = page.querySelector('form[action*="/registrations/"]')!.getAttribute('action')!.split('/')[5]!
-  const d = today()
-  await s.post(`/admin/applications/${applicant.id}/registrations/${regId}/verify`, { [`register-${regId}`]: 'NMC', [`status-${regId}`]: 'Registered', [`checked-${regId}-day`]: d.day, [`checked-${regId}-month`]: d.month, [`checked-${regId}-year`]: d.year })
-  await s.post(`/admin/applications/${applicant.id}/decision`, { decision: 'approve:case-manager', reason: '' })
-  const invoice = await t.db.selectFrom('invoices').innerJoin('users', 'users.id', 'invoices.user_id').select('invoices.id').where('users.email', '=', applicant.email).executeTakeFirstOrThrow()
-  return { member: applicant.s, invoiceId: invoice.id }
-}
+const approvedMember = () => approvedMemberOf(t)
 
 /** Presses Pay on the invoice page and returns PayPal's order id from the page we are sent to. */
 async function pressPay(member: ReturnType<typeof browserSession>, invoiceId: string) {
