@@ -32,7 +32,10 @@ async function backOfficeRoutes(app: FastifyInstance, { db, viewContext }: AppDe
       ? (await db.selectFrom('callback_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'new').executeTakeFirstOrThrow()).n
       : null
     const failedEmails = user.permissions.has('members:view') ? (await countEmails(db)).failed : null
-    return render(reply, DashboardPage({ ctx: await viewContext(req), newCallbacks, failedEmails }))
+    const paymentsToLookAt = user.permissions.has('payments:record')
+      ? (await db.selectFrom('payment_attempts').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'needs_review').executeTakeFirstOrThrow()).n
+      : null
+    return render(reply, DashboardPage({ ctx: await viewContext(req), newCallbacks, failedEmails, paymentsToLookAt }))
   })
 
   app.get<{ Querystring: { status?: string; retried?: string } }>('/emails', { config: { permission: 'members:view' } }, async (req, reply) => {

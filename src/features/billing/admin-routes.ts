@@ -13,9 +13,9 @@ import { searchInvoices } from './staff.ts'
 import { importBankStatement, unmatchedLines } from './bank-import.ts'
 import { confirmLink, listCompanies } from './companies.ts'
 import { refundPayment } from './refunds.ts'
-import { csvCell, listInvoices, paymentsBetween } from './reports.ts'
+import { csvCell, listInvoices, paymentsBetween, paymentsToCheck } from './reports.ts'
 import { BankPage } from './views/bank.tsx'
-import { InvoicesPage, PaymentsReportPage } from './views/reports.tsx'
+import { InvoicesPage, PaymentsReportPage, ToCheckPage } from './views/reports.tsx'
 import { CompaniesPage } from './views/companies.tsx'
 import { PaymentsSearchPage, StaffInvoicePage } from './views/staff.tsx'
 
@@ -100,6 +100,8 @@ export async function billingAdminRoutes(app: FastifyInstance, { db, config, vie
       .header('cache-control', 'no-store')
       .send(`${lines.join('\n')}\n`)
   })
+
+  app.get('/payments/to-check', permission, async (req, reply) => render(reply, ToCheckPage({ ctx: await viewContext(req), ...(await paymentsToCheck(db)) })))
 
   app.get('/companies', { config: { permission: 'members:edit' } }, async (req, reply) => render(reply, CompaniesPage({ ctx: await viewContext(req), companies: await listCompanies(db) })))
 

@@ -170,6 +170,19 @@ describe('paying by card through PayPal', () => {
     assert.equal((await ledgerRows(invoiceId)).length, 1)
     assert.match(textOf(html((await member.get('/account')).body).querySelector('main')), /Status\s*Active/)
   })
+
+  it('holds a capture whose amount does not match the invoice for review, with no ledger entry, and shows it to staff', async () => {
+    const { member, invoiceId } = await approvedMember()
+    t.paypal.misreportNextCapture('7.50')
+    const back = await member.get(await approveAtPayPal(await pressPay(member, invoiceId)))
+    assert.equal(textOf(html(back.body).querySelector('h1')), 'We are checking your payment')
+    assert.equal((await ledgerRows(invoiceId)).length, 0)
+    const staff = await createUser(t.db, t.config, { roles: ['office'] })
+    const s = browserSession(t.app)
+    await s.signIn(staff, () => currentCode(staff))
+    assert.match(textOf(html((await s.get('/admin')).body).querySelector('main')), /card payments? needs? a person to look at/)
+    assert.match(textOf(html((await s.get('/admin/payments/to-check')).body).querySelector('main')), /captured GBP 750/)
+  })
 })
 
 async function fakeToken() {

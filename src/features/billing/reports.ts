@@ -42,3 +42,24 @@ export function csvCell(value: string | number) {
   const safe = /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text
   return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
+
+/** What staff must look at: card payments held for review (amount mismatch, voided invoice) and over-paid invoices. */
+export async function paymentsToCheck(db: Db) {
+  const [attempts, overpaid] = await Promise.all([
+    db
+      .selectFrom('payment_attempts as a')
+      .innerJoin('invoices as i', 'i.id', 'a.invoice_id')
+      .innerJoin('users as u', 'u.id', 'i.user_id')
+      .select(['a.id', 'a.order_id', 'a.detail', 'a.amount_pence', 'a.updated_at', 'i.id as invoiceId', 'i.number', 'u.name'])
+      .where('a.status', '=', 'needs_review')
+      .orderBy('a.updated_at', 'desc')
+      .execute(),
+    db
+      .selectFrom('invoices as i')
+      .innerJoin('users as u', 'u.id', 'i.user_id')
+      .select(['i.id', 'i.number', 'i.total_pence', 'u.name', paidSql.as('paid')])
+      .where(paidSql, '>', sql<number>`i.total_pence`)
+      .execute(),
+  ])
+  return { attempts, overpaid }
+}

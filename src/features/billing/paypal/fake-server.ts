@@ -29,6 +29,8 @@ export type FakePayPal = {
   setNextCapture: (outcome: CaptureOutcome) => void
   /** Delays the next capture response by this many milliseconds (to test time-outs); the capture still happens. */
   delayNextCapture: (ms: number) => void
+  /** Makes the next capture report this amount instead of the order's (to test the amount check). */
+  misreportNextCapture: (value: string) => void
   /** A signed webhook for an order's capture, as PayPal would POST it. */
   webhookFor: (orderId: string, eventType?: string) => { headers: Record<string, string>; body: string }
   orders: Map<string, Order>
@@ -46,6 +48,7 @@ export async function startFakePayPal(): Promise<FakePayPal> {
   const tokens = new Set<string>()
   let nextCapture: CaptureOutcome = 'completed'
   let captureDelay = 0
+  let misreport: string | undefined
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake')
@@ -101,7 +104,8 @@ export async function startFakePayPal(): Promise<FakePayPal> {
           nextCapture = 'completed'
           if (outcome === 'declined') return { status: 422, body: { name: 'UNPROCESSABLE_ENTITY', details: [{ issue: 'INSTRUMENT_DECLINED' }] } }
           order.status = 'COMPLETED'
-          order.capture = { id: `CAP-${randomBytes(6).toString('hex').toUpperCase()}`, status: outcome === 'pending' ? 'PENDING' : 'COMPLETED', amount: order.amount }
+          order.capture = { id: `CAP-${randomBytes(6).toString('hex').toUpperCase()}`, status: outcome === 'pending' ? 'PENDING' : 'COMPLETED', amount: misreport ? { currency_code: 'GBP', value: misreport } : order.amount }
+          misreport = undefined
           return { status: 201, body: orderJson(order, baseUrl) }
         })
         if (captureDelay > 0) {
@@ -150,6 +154,9 @@ export async function startFakePayPal(): Promise<FakePayPal> {
     },
     delayNextCapture: (ms) => {
       captureDelay = ms
+    },
+    misreportNextCapture: (value) => {
+      misreport = value
     },
     webhookFor: (orderId, eventType = 'PAYMENT.CAPTURE.COMPLETED') => {
       const order = orders.get(orderId)

@@ -26,6 +26,9 @@ export function InvoicesPage({ ctx, filter, rows }: { ctx: ViewContext; filter: 
           <li>
             <a href="/admin/payments/report">Payments and income</a>
           </li>
+          <li>
+            <a href="/admin/payments/to-check">Payments to check</a>
+          </li>
         </ul>
       </nav>
       {rows.length === 0 ? (
@@ -125,6 +128,46 @@ export function PaymentsReportPage({ ctx, from, to, rows, byMethod, total }: { c
           </tbody>
         </table>
       </div>
+    </AdminLayout>
+  )
+}
+
+type ToCheck = {
+  attempts: { id: string; order_id: string | null; detail: string; amount_pence: number; invoiceId: string; number: string; name: string }[]
+  overpaid: { id: string; number: string; total_pence: number; paid: number; name: string }[]
+}
+
+export function ToCheckPage({ ctx, attempts, overpaid }: { ctx: ViewContext } & ToCheck) {
+  return (
+    <AdminLayout ctx={ctx} title="Payments to check" lead="Money that arrived but could not be applied automatically. Nothing here was lost; it needs a person.">
+      <h2>Card payments held for review</h2>
+      {attempts.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <ul class="added-list">
+          {attempts.map((a) => (
+            <li>
+              <span>
+                <a href={`/admin/payments/invoices/${a.invoiceId}`}>{a.number}</a> · {a.name} · expected {formatMoney(a.amount_pence)} · PayPal order {a.order_id}: {a.detail}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Over-paid invoices</h2>
+      {overpaid.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <ul class="added-list">
+          {overpaid.map((o) => (
+            <li>
+              <span>
+                <a href={`/admin/payments/invoices/${o.id}`}>{o.number}</a> · {o.name} · paid {formatMoney(Number(o.paid))} of {formatMoney(o.total_pence)}: refund {formatMoney(Number(o.paid) - o.total_pence)}?
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
     </AdminLayout>
   )
 }
