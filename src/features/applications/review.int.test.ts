@@ -4,6 +4,7 @@ import { browserSession, createTestApp, html, type TestApp, textOf } from '../..
 import { errorsOf, submittedApplication } from '../../../test/support/applications.ts'
 import { createUser, currentCode } from '../../../test/support/factories.ts'
 import { startSmtpSink } from '../../../test/support/smtp-sink.ts'
+import { recordLedgerEntry } from '../billing/service.ts'
 
 let t: TestApp
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>
@@ -127,6 +128,10 @@ describe('staff review of applications', () => {
     const asCaseManager = await s.post(`/admin/applications/${id}/decision`, { decision: 'approve:case-manager', reason: 'Promote' })
     assert.match(errorsOf(asCaseManager.body)[0]!, /Case Manager needs 24 months/)
     assert.equal((await s.post(`/admin/applications/${id}/decision`, { decision: 'approve:associate', reason: '' })).statusCode, 303)
+    // The Associate pays and becomes active, so an upgrade happens mid-term.
+    const joining = await t.db.selectFrom('invoices').innerJoin('users', 'users.id', 'invoices.user_id').select(['invoices.id', 'invoices.total_pence']).where('users.email', '=', email).executeTakeFirstOrThrow()
+    assert.equal(joining.total_pence, 6000)
+    await recordLedgerEntry(t.db, t.config, { invoiceId: joining.id, kind: 'payment', method: 'bacs', amountPence: 6000, receivedOn: new Date().toISOString().slice(0, 10), externalRef: `UP-${id}`, payer: '', note: '', actorId: null })
 
     const account = html((await member.get('/account')).body)
     assert.match(textOf(account.querySelector('main')), /Type of membership\s*Associate/)
@@ -143,8 +148,14 @@ describe('staff review of applications', () => {
     await s.get(`/admin/applications/${upgrade.id}`)
     const approved = await s.post(`/admin/applications/${upgrade.id}/decision`, { decision: 'approve:case-manager', reason: '' })
     assert.equal(approved.headers.location, `/admin/applications/${upgrade.id}?notice=approved`)
-    const membership = await t.db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').select('grade').where('users.email', '=', email).executeTakeFirstOrThrow()
+    const membership = await t.db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').select(['grade', 'memberships.id']).where('users.email', '=', email).executeTakeFirstOrThrow()
     assert.equal(membership.grade, 'case-manager')
+    // Rule 8: the difference for the rest of the term (all of it, since the term began today): £75 − £60.
+    const upgradeInvoice = await t.db.selectFrom('invoices').select(['id', 'total_pence']).where('membership_id', '=', membership.id).where('kind', '=', 'upgrade').executeTakeFirstOrThrow()
+    assert.equal(upgradeInvoice.total_pence, 1500)
+    await recordLedgerEntry(t.db, t.config, { invoiceId: upgradeInvoice.id, kind: 'payment', method: 'bacs', amountPence: 1500, receivedOn: new Date().toISOString().slice(0, 10), externalRef: `UP2-${id}`, payer: '', note: '', actorId: null })
+    const terms = await t.db.selectFrom('membership_terms').select('id').where('membership_id', '=', membership.id).execute()
+    assert.equal(terms.length, 1, 'paying the difference buys no new term')
   })
 
   it('gives Supporters no way to a practising grade but a full application (rule 7)', async () => {

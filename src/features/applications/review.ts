@@ -7,7 +7,7 @@ import { sendMessage } from '../../platform/mail/compose.ts'
 import { formatMoney } from '../../platform/money.ts'
 import { getSetting } from '../../platform/settings.ts'
 import { listGrades } from '../membership/service.ts'
-import { issueJoiningInvoice } from '../billing/service.ts'
+import { issueJoiningInvoice, issueUpgradeInvoice } from '../billing/service.ts'
 import { recordEvent } from './commands.ts'
 import type { GradeCode } from './eligibility.ts'
 import { eligibilityOf } from './evidence.ts'
@@ -91,6 +91,7 @@ export async function approve(db: Db, config: Config, actorId: string, applicati
       .set({ status: 'approved', decided_grade: grade, decided_by: actorId, decided_at: new Date(), decision_reason: reason || null, updated_at: new Date() })
       .where('id', '=', applicationId)
       .execute()
+    const before = await trx.selectFrom('memberships').select(['id', 'grade']).where('user_id', '=', loaded.user.id).executeTakeFirst()
     const membership = await trx
       .insertInto('memberships')
       .values({ user_id: loaded.user.id, number, grade, application_id: applicationId })
@@ -98,7 +99,10 @@ export async function approve(db: Db, config: Config, actorId: string, applicati
       .returning(['id', 'number'])
       .executeTakeFirstOrThrow()
     // An upgrade changes the grade of a paying member; a new member gets the invoice that activates them.
-    const invoice = loaded.application.kind === 'upgrade' ? undefined : await issueJoiningInvoice(trx, { id: membership.id, userId: loaded.user.id, grade })
+    const invoice =
+      loaded.application.kind === 'upgrade'
+        ? before && (await issueUpgradeInvoice(trx, { id: membership.id, userId: loaded.user.id, fromGrade: before.grade, toGrade: grade }))
+        : await issueJoiningInvoice(trx, { id: membership.id, userId: loaded.user.id, grade })
     await recordEvent(trx, applicationId, 'approved', actorId, `As ${gradeInfo.name}${reason ? `: ${reason}` : ''}. Membership number ${number}`)
     await audit(trx, { action: 'application_approved', actorId, subjectId: loaded.user.id, detail: { applicationId, grade, number } })
     await sendMessage(trx, config, {
@@ -109,9 +113,11 @@ export async function approve(db: Db, config: Config, actorId: string, applicati
       paragraphs: [
         `We are pleased to tell you that your application has been approved for ${gradeInfo.name} membership.${grade !== loaded.application.grade ? ` ${reason}` : ''}`,
         `Your membership number is ${membership.number}.`,
-        invoice
-          ? `The fee due to activate your membership is ${formatMoney(invoice.total_pence)} (invoice ${invoice.number}). Your membership becomes active when it is paid. Please quote the reference ${invoice.reference} with a BACS transfer.`
-          : `Your membership is now ${gradeInfo.name}.`,
+        loaded.application.kind === 'upgrade'
+          ? `Your membership is now ${gradeInfo.name}.${invoice ? ` The difference in fees for the rest of your current term is ${formatMoney(invoice.total_pence)} (invoice ${invoice.number}, reference ${invoice.reference}).` : ''}`
+          : invoice
+            ? `The fee due to activate your membership is ${formatMoney(invoice.total_pence)} (invoice ${invoice.number}). Your membership becomes active when it is paid. Please quote the reference ${invoice.reference} with a BACS transfer.`
+            : `Your membership is now ${gradeInfo.name}.`,
         'To pay by card, sign in with the Login link at the top right of our website, view your profile and press the Pay button. You can also pay by cheque or BACS; the invoice shows how.',
       ],
       action: invoice ? { label: 'See your invoice', url: `${config.publicBaseUrl}/account/invoices/${invoice.id}` } : { label: 'Sign in', url: `${config.publicBaseUrl}/login` },

@@ -93,3 +93,20 @@ describe('renewal reminders (rule 18)', () => {
     assert.equal(reminderStage(end, '2027-06-01'), null, 'no emails to long-lapsed members')
   })
 })
+
+describe('upgrade difference (rule 8)', () => {
+  it('charges the fee difference for the days left in the term', async () => {
+    const { upgradeDifference } = await import('./rules.ts')
+    const term = { starts: '2026-01-01', ends: '2026-12-31' }
+    assert.equal(upgradeDifference(6000, 7500, term, '2026-01-01'), 1500, 'whole term: the whole difference')
+    assert.equal(upgradeDifference(6000, 7500, term, '2026-07-02'), 752, '183 of 365 days left: £15 × 183 / 365 = £7.52')
+    assert.equal(upgradeDifference(6000, 7500, term, '2027-01-01'), 0, 'term over')
+    assert.equal(upgradeDifference(7500, 6000, term, '2026-06-01'), 0, 'never a negative charge')
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 400 }), (offset) => {
+        const due = upgradeDifference(6000, 7500, term, addDays('2026-01-01', offset))
+        assert.ok(Number.isInteger(due) && due >= 0 && due <= 1500)
+      }),
+    )
+  })
+})

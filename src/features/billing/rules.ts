@@ -82,3 +82,15 @@ export function reminderStage(termEnd: DateOnly, today: DateOnly, rules: StatusR
   if (today >= addDays(termEnd, -rules.renewalNoticeDays)) return '30-days'
   return null
 }
+
+/**
+ * Rule 8 (DECISION): an upgrade in the middle of a term costs the difference between the fees for the days
+ * left, rounded half up to the penny. Nothing is due when the new fee is not higher or the term is over.
+ */
+export function upgradeDifference(oldFee: number, newFee: number, term: { starts: DateOnly; ends: DateOnly }, today: DateOnly) {
+  const day = (d: DateOnly) => Date.parse(`${d}T00:00:00Z`) / 86_400_000
+  const total = day(term.ends) - day(term.starts) + 1
+  const left = Math.max(0, Math.min(total, day(term.ends) - day(today) + 1))
+  if (newFee <= oldFee || left === 0) return 0
+  return Math.floor(((newFee - oldFee) * left * 2 + total) / (2 * total))
+}

@@ -7,7 +7,7 @@ import { sendMessage } from '../../platform/mail/compose.ts'
 import { formatMoney } from '../../platform/money.ts'
 import { getSetting } from '../../platform/settings.ts'
 import { companyDiscountFor } from './companies.ts'
-import { addDays, discounted, type InvoiceStatus, invoiceStatus, membershipStatus, type MembershipStatus, nextTerm, toDateOnly } from './rules.ts'
+import { addDays, discounted, upgradeDifference, type InvoiceStatus, invoiceStatus, membershipStatus, type MembershipStatus, nextTerm, toDateOnly } from './rules.ts'
 
 const dateOnly = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : toDateOnly(d))
 
@@ -26,9 +26,36 @@ export async function issueJoiningInvoice(db: Db, membership: { id: string; user
   return createInvoice(db, { ...membership, kind: 'joining', lines, vatTreatment: billing.vatTreatment, dueOn: addDays(toDateOnly(new Date()), billing.payWithinDays) })
 }
 
+/**
+ * Rule 8: approving an upgrade mid-term issues an invoice for the difference in fees for the rest of the
+ * current paid term. Paying it buys no new term: the grade has already changed.
+ */
+export async function issueUpgradeInvoice(db: Db, membership: { id: string; userId: string; fromGrade: string; toGrade: string }) {
+  const [fees, term, billing] = await Promise.all([
+    db.selectFrom('grades').select(['code', 'name', 'fee_pence']).where('code', 'in', [membership.fromGrade, membership.toGrade]).execute(),
+    currentTerm(db, membership.id),
+    getSetting(db, 'billing'),
+  ])
+  const from = fees.find((g) => g.code === membership.fromGrade)
+  const to = fees.find((g) => g.code === membership.toGrade)
+  if (!from || !to || !term) return undefined
+  const amount = upgradeDifference(from.fee_pence, to.fee_pence, term, toDateOnly(new Date()))
+  if (amount === 0) return undefined
+  const long = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${term.ends}T00:00:00Z`))
+  return createInvoice(db, {
+    id: membership.id,
+    userId: membership.userId,
+    grade: membership.toGrade,
+    kind: 'upgrade',
+    lines: [{ description: `Upgrade from ${from.name} to ${to.name} for the rest of the term, to ${long}`, amount }],
+    vatTreatment: billing.vatTreatment,
+    dueOn: addDays(toDateOnly(new Date()), billing.payWithinDays),
+  })
+}
+
 async function createInvoice(
   db: Db,
-  input: { id: string; userId: string; grade: string; kind: 'joining' | 'renewal'; lines: { description: string; amount: number }[]; vatTreatment: string; dueOn: string },
+  input: { id: string; userId: string; grade: string; kind: 'joining' | 'renewal' | 'upgrade'; lines: { description: string; amount: number }[]; vatTreatment: string; dueOn: string },
 ) {
   const { referencePrefix } = await getSetting(db, 'billing')
   const { n } = (await sql<{ n: number }>`select nextval('invoice_number_seq')::int as n`.execute(db)).rows[0]!
@@ -57,7 +84,7 @@ export type InvoiceView = {
   id: string
   number: string
   reference: string
-  kind: 'joining' | 'renewal'
+  kind: 'joining' | 'renewal' | 'upgrade'
   totalPence: number
   paidPence: number
   status: InvoiceStatus
@@ -78,7 +105,7 @@ export async function findInvoice(db: Db, invoiceId: string) {
   return invoice && { userId: invoice.user_id, view: await invoiceView(db, invoice) }
 }
 
-type InvoiceRow = { id: string; number: string; reference: string; kind: 'joining' | 'renewal'; total_pence: number; voided_at: Date | null; issued_at: Date; due_on: Date; vat_treatment: string }
+type InvoiceRow = { id: string; number: string; reference: string; kind: 'joining' | 'renewal' | 'upgrade'; total_pence: number; voided_at: Date | null; issued_at: Date; due_on: Date; vat_treatment: string }
 
 async function invoiceView(db: Db, inv: InvoiceRow): Promise<InvoiceView> {
   const [lines, ledger] = await Promise.all([
@@ -144,7 +171,7 @@ export async function recordLedgerEntry(db: Db, config: Config, input: PaymentIn
 
     const { paid } = await trx.selectFrom('ledger_entries').select((eb) => eb.fn.sum<number>('amount_pence').as('paid')).where('invoice_id', '=', invoice.id).executeTakeFirstOrThrow()
     const hasTerm = await trx.selectFrom('membership_terms').select('id').where('invoice_id', '=', invoice.id).executeTakeFirst()
-    if (input.kind !== 'payment' || hasTerm || Number(paid) < invoice.total_pence) return { recorded: true, activated: false }
+    if (input.kind !== 'payment' || invoice.kind === 'upgrade' || hasTerm || Number(paid) < invoice.total_pence) return { recorded: true, activated: false }
 
     const latest = await trx.selectFrom('membership_terms').select('ends_on').where('membership_id', '=', invoice.membership_id).orderBy('ends_on', 'desc').executeTakeFirst()
     const term = nextTerm(latest ? dateOnly(latest.ends_on) : null, input.receivedOn, invoice.kind)

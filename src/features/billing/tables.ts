@@ -11,7 +11,7 @@ export interface BillingTables {
     reference: string
     user_id: string
     membership_id: string
-    kind: 'joining' | 'renewal'
+    kind: 'joining' | 'renewal' | 'upgrade'
     grade: string
     total_pence: number
     vat_treatment: Generated<string>
