@@ -161,4 +161,16 @@ describe('invoices and manual payments', () => {
     await stranger.signIn(await createUser(t.db, t.config))
     assert.equal((await stranger.get(`/account/invoices/${invoice.id}/pdf`)).statusCode, 404)
   })
+
+  it('emails the bank details and reference to a member who asks for them', async () => {
+    const { member, email, invoice } = await approvedMember()
+    await member.get(`/account/invoices/${invoice.id}`)
+    const res = await member.post(`/account/invoices/${invoice.id}/bank-details`, {})
+    assert.equal(res.headers.location, `/account/invoices/${invoice.id}?problem=bank-details-sent`)
+    assert.match(textOf(html((await member.get(res.headers.location!)).body).querySelector('.banner')), /emailed you the bank details/)
+    await t.runJobs()
+    const mail = smtp.received.find((m) => m.to.includes(email) && m.subject.startsWith('How to pay invoice'))!
+    assert.match(mail.text, new RegExp(`Reference: ${invoice.reference}`))
+    assert.match(mail.text, /Sort code: /)
+  })
 })

@@ -7,6 +7,8 @@ import { findMembership } from '../membership/service.ts'
 import { z } from 'zod'
 import { parseForm } from '../../platform/http/forms.ts'
 import { render, seeOther } from '../../platform/http/render.ts'
+import { sendMessage } from '../../platform/mail/compose.ts'
+import { formatMoney } from '../../platform/money.ts'
 import { nameEmployer } from './companies.ts'
 import { invoicePdf } from './pdf.ts'
 import { findInvoice } from './service.ts'
@@ -17,11 +19,12 @@ const problems: Record<string, string> = {
   paypal_unavailable: 'We could not reach PayPal just now. Nothing has been charged. Please try again in a few minutes, or pay by cheque or BACS.',
   not_payable: 'This invoice has nothing left to pay.',
   busy: 'A payment for this invoice is already being set up. Please try again in a moment.',
+  'bank-details-sent': 'We have emailed you the bank details and the reference to quote.',
 }
 
 const Employer = z.object({ company: z.string().min(2, 'Enter the name of the company you work for').max(150, 'The name must be 150 characters or fewer') })
 
-export async function billingMemberRoutes(app: FastifyInstance, { db, viewContext, paypal }: AppDeps) {
+export async function billingMemberRoutes(app: FastifyInstance, { db, config, viewContext, paypal }: AppDeps) {
   const currentEmployer = async (userId: string) => {
     const row = await db.selectFrom('company_links as l').innerJoin('companies as c', 'c.id', 'l.company_id').select(['c.name', 'l.confirmed_at']).where('l.user_id', '=', userId).executeTakeFirst()
     return row && { name: row.name, confirmed: row.confirmed_at !== null }
@@ -53,6 +56,28 @@ export async function billingMemberRoutes(app: FastifyInstance, { db, viewContex
       .header('content-disposition', `attachment; filename="${paid ? 'receipt' : 'invoice'}-${found.view.number}.pdf"`)
       .header('cache-control', 'private, no-store')
       .send(pdf)
+  })
+
+  /** The FAQ's "please email and request the appropriate information" for BACS, as a button. */
+  app.post<{ Params: { id: string } }>('/account/invoices/:id/bank-details', { config: { rateLimit: { max: 5, timeWindow: '15 minutes' } } }, async (req, reply) => {
+    const user = requireUser(req)
+    if (!/^[0-9a-f-]{36}$/.test(req.params.id)) throw new NotFound()
+    const found = await findInvoice(db, req.params.id)
+    if (!found || found.userId !== user.id) throw new NotFound()
+    const billing = await getSetting(db, 'billing')
+    await sendMessage(db, config, {
+      to: user.email,
+      template: 'bank-details',
+      subject: `How to pay invoice ${found.view.number} by bank transfer`,
+      greeting: `Dear ${user.name},`,
+      paragraphs: [
+        `To pay ${formatMoney(found.view.totalPence - found.view.paidPence)} by BACS, please transfer it to:`,
+        `Account name: ${billing.bank.accountName}\nBank: ${billing.bank.bankName}\nSort code: ${billing.bank.sortCode}\nAccount number: ${billing.bank.accountNumber}\nReference: ${found.view.reference}`,
+        'Quote the reference exactly, so we can match your payment. It can take a few working days to show in your account.',
+      ],
+      action: { label: 'See your invoice', url: `${config.publicBaseUrl}/account/invoices/${found.view.id}` },
+    })
+    return seeOther(reply, `/account/invoices/${found.view.id}?problem=bank-details-sent`)
   })
 
   app.get<{ Params: { id: string }; Querystring: { problem?: string } }>('/account/invoices/:id', async (req, reply) => {

@@ -145,6 +145,9 @@ export function InvoicePage({ ctx, invoice, member, payee, postalAddress, bank, 
               </div>
             </dl>
             <p>Quote the reference exactly, so we can match your payment. It can take a few working days to show here.</p>
+            <Form action={`/account/invoices/${invoice.id}/bank-details`} csrfToken={ctx.csrfToken}>
+              <Button variant="secondary">Email me these bank details</Button>
+            </Form>
           </>
         )}
       </div>
