@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit'
+import { formatCalendarDate } from '../../platform/dates.ts'
 import { formatMoney } from '../../platform/money.ts'
 import type { InvoiceView } from './service.ts'
 
@@ -10,7 +11,6 @@ type Details = {
 }
 
 const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
-const longDate = (d: string) => day.format(new Date(`${d}T00:00:00Z`))
 
 /** The invoice as a PDF; once it is paid in full the same document is the receipt. */
 export function invoicePdf({ invoice, member, society, bank }: Details): Promise<Buffer> {
@@ -26,7 +26,7 @@ export function invoicePdf({ invoice, member, society, bank }: Details): Promise
   doc.fontSize(16).text(paid ? `Receipt for invoice ${invoice.number}` : `Invoice ${invoice.number}`)
   doc.fontSize(10).moveDown(0.5)
   doc.text(`Issued: ${day.format(invoice.issuedAt)}`)
-  doc.text(`Pay by: ${longDate(invoice.dueOn)}`)
+  doc.text(`Pay by: ${formatCalendarDate(invoice.dueOn)}`)
   doc.text(`Payment reference: ${invoice.reference}`)
   doc.moveDown()
   doc.text(`To: ${member.name}`)
@@ -42,7 +42,7 @@ export function invoicePdf({ invoice, member, society, bank }: Details): Promise
   for (const l of invoice.lines) line(l.description, formatMoney(l.amountPence))
   line(`VAT: ${invoice.vatTreatment === 'exempt' ? 'exempt (professional body subscription)' : 'standard rate'}`, formatMoney(0))
   line('Total', formatMoney(invoice.totalPence), true)
-  for (const p of invoice.payments) line(`${p.kind === 'payment' ? 'Paid' : p.kind === 'refund' ? 'Refunded' : 'Reversed'} by ${p.method} on ${longDate(p.receivedOn)}`, formatMoney(p.amountPence))
+  for (const p of invoice.payments) line(`${p.kind === 'payment' ? 'Paid' : p.kind === 'refund' ? 'Refunded' : 'Reversed'} by ${p.method} on ${formatCalendarDate(p.receivedOn)}`, formatMoney(p.amountPence))
   line(paid ? 'Balance' : 'Amount due', formatMoney(invoice.totalPence - invoice.paidPence), true)
   doc.font('Helvetica').moveDown()
   if (!paid) {

@@ -1,3 +1,4 @@
+import { formatCalendarDate } from '../../../platform/dates.ts'
 import type { CurrentUser } from '../../../platform/http/sessions.ts'
 import type { FormState, ViewContext } from '../../../platform/views/context.ts'
 import { Button, ErrorSummary, Form, NotificationBanner, SummaryList, TextInput } from '../../../platform/views/form.tsx'
@@ -17,8 +18,6 @@ const notices: Record<string, string> = {
   'upgrade-refused': 'You cannot apply to upgrade just now: only Associate members without an application in progress can.',
 }
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
-const longDate = (d: string) => dayFormat.format(new Date(`${d}T00:00:00Z`))
 
 export const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })
 
@@ -65,7 +64,7 @@ export function AccountPage({ ctx, user, notice, application, membership }: Acco
               { key: 'Membership number', value: membership.number },
               { key: 'Type of membership', value: membership.gradeName },
               { key: 'Status', value: membership.status },
-              ...(membership.term ? [{ key: 'Current term', value: `${longDate(membership.term.starts)} to ${longDate(membership.term.ends)}` }] : []),
+              ...(membership.term ? [{ key: 'Current term', value: `${formatCalendarDate(membership.term.starts)} to ${formatCalendarDate(membership.term.ends)}` }] : []),
             ]}
           />
           {membership.invoices.length > 0 && (

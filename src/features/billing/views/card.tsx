@@ -1,8 +1,7 @@
+import { formatCalendarDate } from '../../../platform/dates.ts'
 import type { ViewContext } from '../../../platform/views/context.ts'
 import { Layout, PageHeading } from '../../../platform/views/layout.tsx'
 
-const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
-const longDate = (d: string) => day.format(new Date(`${d}T00:00:00Z`))
 
 export function PaidPage({ ctx, term, test, invoiceId }: { ctx: ViewContext; term?: { starts: string; ends: string }; test: boolean; invoiceId: string }) {
   return (
@@ -15,7 +14,7 @@ export function PaidPage({ ctx, term, test, invoiceId }: { ctx: ViewContext; ter
         {test && <p>This was a test payment through the test PayPal: no money moved.</p>}
         {term && (
           <p>
-            Your membership runs from <strong>{longDate(term.starts)}</strong> to <strong>{longDate(term.ends)}</strong>. We have emailed you a receipt.
+            Your membership runs from <strong>{formatCalendarDate(term.starts)}</strong> to <strong>{formatCalendarDate(term.ends)}</strong>. We have emailed you a receipt.
           </p>
         )}
         <p>

@@ -1,3 +1,4 @@
+import { formatCalendarDate } from '../../../platform/dates.ts'
 import { formatMoney } from '../../../platform/money.ts'
 import type { ViewContext } from '../../../platform/views/context.ts'
 import { Button, Form, NotificationBanner } from '../../../platform/views/form.tsx'
@@ -14,8 +15,6 @@ export const invoiceStatusLabels: Record<InvoiceStatus, string> = {
   void: 'Cancelled',
 }
 
-const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
-const longDate = (d: string) => day.format(new Date(`${d}T00:00:00Z`))
 
 type Props = {
   ctx: ViewContext
@@ -61,7 +60,7 @@ export function InvoicePage({ ctx, invoice, member, payee, postalAddress, bank, 
           </div>
           <div class="summary-row">
             <dt class="summary-key">Pay by</dt>
-            <dd class="summary-value">{longDate(invoice.dueOn)}</dd>
+            <dd class="summary-value">{formatCalendarDate(invoice.dueOn)}</dd>
           </div>
         </dl>
         <p>
