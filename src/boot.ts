@@ -1,6 +1,6 @@
 import type { Logger } from 'pino'
-import { ConfigError, type Config, loadConfig } from './config.ts'
-import { openDatabaseServer, type DatabaseServer } from './platform/db/connect.ts'
+import { type Config, ConfigError, loadConfig } from './config.ts'
+import { type DatabaseServer, openDatabaseServer } from './platform/db/connect.ts'
 import { createDb, type Db } from './platform/db/database.ts'
 import { MigrationError, migrateToLatest } from './platform/db/migrate.ts'
 import { createLogger } from './platform/log.ts'

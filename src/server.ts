@@ -1,8 +1,8 @@
 import { buildApp } from './app.ts'
 import { boot, flushAndExit } from './boot.ts'
-import { startWorker } from './platform/jobs/worker.ts'
 import { seedDemo } from './demo-seed.ts'
 import { startPayPal } from './features/billing/paypal/provider.ts'
+import { startWorker } from './platform/jobs/worker.ts'
 import { runSeeds } from './seed.ts'
 import { buildTaskList, crontab } from './tasks.ts'
 

@@ -5,8 +5,11 @@ import { parseForm } from '../../platform/http/forms.ts'
 import { requireUser } from '../../platform/http/guards.ts'
 import { isStaff } from '../../platform/http/permissions.ts'
 import { render, seeOther } from '../../platform/http/render.ts'
-import { emptyForm } from '../../platform/views/context.ts'
 import { getSetting } from '../../platform/settings.ts'
+import { emptyForm } from '../../platform/views/context.ts'
+import { latestApplicationSummary } from '../applications/service.ts'
+import { membershipBilling } from '../billing/account.ts'
+import { findMembership, listGrades } from '../membership/service.ts'
 import {
   changePassword,
   checkCurrentPassword,
@@ -17,9 +20,6 @@ import {
   signOutOtherSessions,
 } from './account-settings.ts'
 import { ChangeEmailForm, ChangePasswordForm, DisableTwoFactorForm, EnableTwoFactorForm } from './forms.ts'
-import { latestApplicationSummary } from '../applications/service.ts'
-import { membershipBilling } from '../billing/account.ts'
-import { findMembership, listGrades } from '../membership/service.ts'
 import { passwordProblem } from './passwords.ts'
 import { otpauthUri } from './totp.ts'
 import { disableTwoFactor, enableTwoFactor, pendingTotpSecret, remainingRecoveryCodes } from './two-factor.ts'

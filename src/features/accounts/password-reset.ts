@@ -1,10 +1,10 @@
+import { sql } from 'kysely'
 import type { Config } from '../../config.ts'
 import { audit } from '../../platform/audit/audit.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { accountEmails } from './emails.ts'
 import { hashPassword } from './passwords.ts'
 import { checkToken, consumeToken, issueToken } from './tokens.ts'
-import { sql } from 'kysely'
 
 export const PASSWORD_RESET_TASK = 'password_reset_request'
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, it } from 'node:test'
-import { hashToken } from '../../platform/crypto.ts'
 import { browserSession, createTestApp, html, type TestApp, textOf } from '../../../test/support/app.ts'
 import { createUser, type TestUser } from '../../../test/support/factories.ts'
 import { startSmtpSink } from '../../../test/support/smtp-sink.ts'
+import { hashToken } from '../../platform/crypto.ts'
 
 let t: TestApp
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>

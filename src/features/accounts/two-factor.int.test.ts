@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { secretBox } from '../../platform/crypto.ts'
 import { browserSession, createTestApp, html, type TestApp, textOf } from '../../../test/support/app.ts'
 import { createUser, currentCode } from '../../../test/support/factories.ts'
+import { secretBox } from '../../platform/crypto.ts'
 import { totpAt } from './totp.ts'
 
 let t: TestApp

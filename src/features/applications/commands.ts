@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
-import type { Db } from '../../platform/db/database.ts'
 import type { z } from 'zod'
+import type { Db } from '../../platform/db/database.ts'
 import type { DeclarationsForm, HomeForm, InsuranceForm, QualificationForm, RecordCheckForm, RefereeForm, RegistrationForm, WorkForm } from './forms.ts'
 import { MARKETING_WORDING } from './forms.ts'
 import type { StepSlug } from './steps.ts'

@@ -4,7 +4,7 @@ import { NotFound } from '../../platform/http/errors.ts'
 import { parseForm } from '../../platform/http/forms.ts'
 import { render, seeOther } from '../../platform/http/render.ts'
 import type { FormState } from '../../platform/views/context.ts'
-import { eligibilityFor, editableApplication, withRedirects } from './applicant.ts'
+import { editableApplication, eligibilityFor, withRedirects } from './applicant.ts'
 import {
   addAssociation,
   addQualification,
@@ -27,8 +27,8 @@ import { AssociationForm, DeclarationsForm, HomeForm, InsuranceForm, MARKETING_W
 import { type LoadedApplication, listExpertiseAreas } from './queries.ts'
 import { registeredBodies } from './registration-numbers.ts'
 import { nextStep, previousStep, type StepSlug, stepsFor, ukRegions } from './steps.ts'
-import { HomeFields } from './views/start.tsx'
 import { QuestionPage } from './views/question-page.tsx'
+import { HomeFields } from './views/start.tsx'
 import {
   AssociationFields,
   DeclarationsPage,

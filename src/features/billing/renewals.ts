@@ -1,12 +1,14 @@
 import { sql } from 'kysely'
 import type { Config } from '../../config.ts'
+import { formatCalendarDate } from '../../platform/dates.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { EMAIL_MAX_ATTEMPTS, SEND_EMAIL_TASK } from '../../platform/mail/outbox.ts'
 import { renderEmail } from '../../platform/mail/templates.ts'
 import { formatMoney } from '../../platform/money.ts'
 import { getSetting } from '../../platform/settings.ts'
 import { companyDiscountFor } from './companies.ts'
-import { addDays, discounted, reminderStage, type ReminderStage, toDateOnly } from './rules.ts'
+import { latestPaidTermsCte } from './paid-sql.ts'
+import { addDays, discounted, type ReminderStage, reminderStage, toDateOnly } from './rules.ts'
 
 export const RENEWALS_TASK = 'renewals_daily'
 
@@ -67,13 +69,7 @@ async function lapseUnpaidApprovals(db: Db, config: Config, today: string) {
 /** For each membership, its latest term whose invoice is paid in full, if it ends inside the window. */
 async function latestPaidTerms(db: Db, from: string, to: string): Promise<Latest[]> {
   const { rows } = await sql<Latest>`
-    with paid as (
-      select distinct on (t.membership_id) t.membership_id, t.ends_on
-      from membership_terms t
-      join invoices i on i.id = t.invoice_id and i.voided_at is null
-      where (select coalesce(sum(l.amount_pence), 0) from ledger_entries l where l.invoice_id = i.id) >= i.total_pence
-      order by t.membership_id, t.ends_on desc
-    )
+    with ${latestPaidTermsCte}
     select p.membership_id, to_char(p.ends_on, 'YYYY-MM-DD') as ends_on, m.user_id, m.grade, u.email, u.name, m.number
     from paid p
     join memberships m on m.id = p.membership_id
@@ -86,13 +82,7 @@ async function latestPaidTerms(db: Db, from: string, to: string): Promise<Latest
 async function issueRenewalInvoices(db: Db, prefix: string, vat: string, today: string, windowEnd: string) {
   const year = today.slice(2, 4)
   const { rows } = await sql<{ id: string }>`
-    with paid as (
-      select distinct on (t.membership_id) t.membership_id, t.ends_on
-      from membership_terms t
-      join invoices i on i.id = t.invoice_id and i.voided_at is null
-      where (select coalesce(sum(l.amount_pence), 0) from ledger_entries l where l.invoice_id = i.id) >= i.total_pence
-      order by t.membership_id, t.ends_on desc
-    ),
+    with ${latestPaidTermsCte},
     due as (
       select p.membership_id, p.ends_on, m.user_id, m.grade, g.fee_pence, g.name as grade_name, nextval('invoice_number_seq') as n
       from paid p
@@ -164,11 +154,10 @@ async function sendReminders(db: Db, config: Config, due: (Latest & { stage: Rem
       .execute()
     const invoiceOf = new Map<string, (typeof invoices)[number]>()
     for (const inv of invoices) if (!invoiceOf.has(inv.membership_id)) invoiceOf.set(inv.membership_id, inv)
-    const long = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
     const messages = claimed.map((c) => {
       const member = byId.get(`${c.membership_id}:${c.stage}`)!
       const invoice = invoiceOf.get(c.membership_id)
-      const ends = long.format(new Date(`${member.ends_on}T00:00:00Z`))
+      const ends = formatCalendarDate(member.ends_on)
       const lapsed = c.stage === 'lapsed'
       const email = renderEmail({
         subject: subjects[c.stage],

@@ -1,9 +1,10 @@
 import { sql } from 'kysely'
 import type { Db } from '../../platform/db/database.ts'
+import { paidOnInvoiceI } from './paid-sql.ts'
 
 export type InvoiceFilter = 'open' | 'paid' | 'overdue'
 
-const paidSql = sql<number>`(select coalesce(sum(l.amount_pence), 0) from ledger_entries l where l.invoice_id = i.id)`
+const paidSql = paidOnInvoiceI
 
 /** Staff list of invoices: open (something left to pay), paid, or overdue (open and past the date to pay by). */
 export async function listInvoices(db: Db, filter: InvoiceFilter) {

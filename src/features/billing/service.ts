@@ -1,13 +1,15 @@
 import { sql } from 'kysely'
 import type { Config } from '../../config.ts'
 import { audit } from '../../platform/audit/audit.ts'
+import { formatCalendarDate } from '../../platform/dates.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { Conflict, NotFound } from '../../platform/http/errors.ts'
 import { sendMessage } from '../../platform/mail/compose.ts'
 import { formatMoney } from '../../platform/money.ts'
 import { getSetting } from '../../platform/settings.ts'
 import { companyDiscountFor } from './companies.ts'
-import { addDays, discounted, upgradeDifference, type InvoiceStatus, invoiceStatus, membershipStatus, type MembershipStatus, nextTerm, toDateOnly } from './rules.ts'
+import { paidOnInvoiceI } from './paid-sql.ts'
+import { addDays, discounted, type InvoiceStatus, invoiceStatus, type MembershipStatus, membershipStatus, nextTerm, toDateOnly, upgradeDifference } from './rules.ts'
 
 const dateOnly = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : toDateOnly(d))
 
@@ -41,7 +43,7 @@ export async function issueUpgradeInvoice(db: Db, membership: { id: string; user
   if (!from || !to || !term) return undefined
   const amount = upgradeDifference(from.fee_pence, to.fee_pence, term, toDateOnly(new Date()))
   if (amount === 0) return undefined
-  const long = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${term.ends}T00:00:00Z`))
+  const long = formatCalendarDate(term.ends)
   return createInvoice(db, {
     id: membership.id,
     userId: membership.userId,
@@ -177,7 +179,6 @@ export async function recordLedgerEntry(db: Db, config: Config, input: PaymentIn
     const term = nextTerm(latest ? dateOnly(latest.ends_on) : null, input.receivedOn, invoice.kind)
     await trx.insertInto('membership_terms').values({ membership_id: invoice.membership_id, invoice_id: invoice.id, starts_on: term.starts, ends_on: term.ends }).execute()
     const user = await trx.selectFrom('users').select(['email', 'name']).where('id', '=', invoice.user_id).executeTakeFirstOrThrow()
-    const long = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
     await sendMessage(trx, config, {
       to: user.email,
       template: 'payment-receipt',
@@ -185,7 +186,7 @@ export async function recordLedgerEntry(db: Db, config: Config, input: PaymentIn
       greeting: `Dear ${user.name},`,
       paragraphs: [
         `Thank you for your payment of ${formatMoney(Number(paid))} for invoice ${invoice.number} (reference ${invoice.reference}).`,
-        `Your membership runs from ${long.format(new Date(`${term.starts}T00:00:00Z`))} to ${long.format(new Date(`${term.ends}T00:00:00Z`))}.`,
+        `Your membership runs from ${formatCalendarDate(term.starts)} to ${formatCalendarDate(term.ends)}.`,
       ],
       action: { label: 'See your membership', url: `${config.publicBaseUrl}/account` },
     })
@@ -201,7 +202,7 @@ const paidTerms = (db: Db, membershipId: string) =>
     .select(['t.starts_on', 't.ends_on'])
     .where('t.membership_id', '=', membershipId)
     .where('i.voided_at', 'is', null)
-    .where(sql<boolean>`(select coalesce(sum(l.amount_pence), 0) from ledger_entries l where l.invoice_id = i.id) >= i.total_pence`)
+    .where(sql<boolean>`${paidOnInvoiceI} >= i.total_pence`)
     .orderBy('t.ends_on', 'desc')
 
 export async function statusOfMembership(db: Db, membershipId: string, today = toDateOnly(new Date())): Promise<MembershipStatus> {

@@ -1,6 +1,5 @@
-import { type Runner, run, runOnce, type TaskList } from 'graphile-worker'
+import { Logger, type Runner, run, runOnce, type TaskList } from 'graphile-worker'
 import type { Logger as PinoLogger } from 'pino'
-import { Logger } from 'graphile-worker'
 
 export type WorkerOptions = {
   connectionString: string

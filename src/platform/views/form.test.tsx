@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { parse } from 'node-html-parser'
-import { renderToString } from 'preact-render-to-string'
 import type { VNode } from 'preact'
+import { renderToString } from 'preact-render-to-string'
 import { Checkboxes, DateInput, ErrorSummary, NotificationBanner, Select, SummaryList, TextInput } from './form.tsx'
 
 const dom = (node: VNode) => parse(renderToString(node))

@@ -1,4 +1,4 @@
-import { roleLabels, type Role } from '../../../platform/http/permissions.ts'
+import { type Role, roleLabels } from '../../../platform/http/permissions.ts'
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx'
 import type { FormState, ViewContext } from '../../../platform/views/context.ts'
 import {

@@ -2,9 +2,9 @@ import type { ViewContext } from '../../../platform/views/context.ts'
 import { Button, ErrorSummary, Form, SummaryList } from '../../../platform/views/form.tsx'
 import { Layout, PageHeading } from '../../../platform/views/layout.tsx'
 import type { Eligibility } from '../eligibility.ts'
-import { answerRows } from './answers.tsx'
 import type { LoadedApplication } from '../queries.ts'
 import type { Problem } from '../submission.ts'
+import { answerRows } from './answers.tsx'
 import { EligibilityPanel } from './question-page.tsx'
 
 type Props = {

@@ -1,6 +1,6 @@
 import type { FormState, ViewContext } from '../../../platform/views/context.ts'
-import { Layout, PageHeading } from '../../../platform/views/layout.tsx'
 import { Radios, Textarea, TextInput } from '../../../platform/views/form.tsx'
+import { Layout, PageHeading } from '../../../platform/views/layout.tsx'
 import { QuestionPage } from './question-page.tsx'
 
 type Props = { ctx: ViewContext; form: FormState; token: string; request: { refereeName: string; applicantName: string } }
