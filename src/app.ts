@@ -22,6 +22,8 @@ import { cardRoutes } from './features/billing/card-routes.ts'
 import { billingMemberRoutes } from './features/billing/member-routes.ts'
 import type { PayPalClient } from './features/billing/paypal/client.ts'
 import { contentRoutes } from './features/content/routes.ts'
+import { directoryMemberRoutes } from './features/directory/member-routes.ts'
+import { directoryRoutes } from './features/directory/routes.ts'
 import type { Db } from './platform/db/database.ts'
 import { csrfPlugin } from './platform/http/csrf.ts'
 import { registerErrorPages } from './platform/http/error-handler.ts'
@@ -98,6 +100,8 @@ export async function buildApp({ config, db, log, paypal }: { config: Config; db
   await app.register(referenceRoutes, deps)
   await app.register(billingMemberRoutes, deps)
   await app.register(cardRoutes, deps)
+  await app.register(directoryRoutes, deps)
+  await app.register(directoryMemberRoutes, deps)
   await app.register((scope) => backOffice(scope, deps), { prefix: '/admin' })
   if (config.mail.mode === 'offline' && !config.isProduction) await app.register(devMailRoutes, deps)
   return app

@@ -6,6 +6,7 @@ import type { Config } from './config.ts'
 import { hashPassword } from './features/accounts/passwords.ts'
 import { seedDemoApplications } from './features/applications/demo.ts'
 import { seedDemoMembers } from './features/billing/demo.ts'
+import { seedDemoDirectory } from './features/directory/demo.ts'
 import type { Db } from './platform/db/database.ts'
 
 /** Demo accounts for trying the site offline; later features add theirs to this list. */
@@ -14,7 +15,7 @@ export const demoAccounts: { email: string; name: string; roles: ('office' | 'ad
   { email: 'applicant@example.org', name: 'Alice Applicant', roles: [], note: 'a submitted Case Manager application awaiting review: one reference received, one outstanding' },
   { email: 'draft@example.org', name: 'Dan Draft', roles: [], note: 'an Associate application half filled in' },
   { email: 'approved@example.org', name: 'April Approved', roles: [], note: 'an approved Case Manager with an open invoice (with the company discount): try Pay' },
-  { email: 'member@example.org', name: 'Morgan Member', roles: [], note: 'an active Case Manager member' },
+  { email: 'member@example.org', name: 'Morgan Member', roles: [], note: 'an active Case Manager member, listed in Find a Case Manager (see Your account → Directory listing)' },
   { email: 'associate@example.org', name: 'Asha Associate', roles: [], note: 'an active Associate member' },
   { email: 'lapsed@example.org', name: 'Larry Lapsed', roles: [], note: 'a lapsed member' },
   { email: 'colleague@example.org', name: 'Cole Colleague', roles: [], note: 'an active Case Manager at the demo company, which has four linked members' },
@@ -26,6 +27,11 @@ export const demoAccounts: { email: string; name: string; roles: ('office' | 'ad
  */
 export async function seedDemo(db: Db, config: Config, log: Logger) {
   if (config.isProduction) return
+  await seedDemoAccounts(db, config, log)
+  await seedDemoDirectoryOnce(db)
+}
+
+async function seedDemoAccounts(db: Db, config: Config, log: Logger) {
   const claimed = await db.insertInto('seed_runs').values({ name: 'demo-v1' }).onConflict((oc) => oc.column('name').doNothing()).returning('name').executeTakeFirst()
   if (!claimed) return
   const password = `demo-${randomBytes(9).toString('base64url')}`
@@ -61,4 +67,14 @@ export async function seedDemo(db: Db, config: Config, log: Logger) {
   await fs.mkdir(config.dataDir, { recursive: true })
   await fs.writeFile(file, lines.join('\n'), { mode: 0o600 })
   log.info(`Demo sign-in: ${demoAccounts[0]!.email} with password ${password} (written to ${file}; shown only this once)`)
+}
+
+/** Its own run, so a demo database made before the directory existed gets the listed members too. */
+async function seedDemoDirectoryOnce(db: Db) {
+  const claimed = await db.insertInto('seed_runs').values({ name: 'demo-directory-v1' }).onConflict((oc) => oc.column('name').doNothing()).returning('name').executeTakeFirst()
+  if (!claimed) return
+  const member = await db.selectFrom('users').select('id').where('email', '=', 'member@example.org').executeTakeFirst()
+  if (!member) return
+  // The listed members never sign in: their password is random and never shown.
+  await seedDemoDirectory(db, member.id, await hashPassword(randomBytes(24).toString('base64url')))
 }

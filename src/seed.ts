@@ -1,6 +1,7 @@
 import type { Config } from './config.ts'
 import { seedExpertiseAreas } from './features/applications/seed.ts'
 import { seedContent } from './features/content/seed.ts'
+import { seedPostcodeDistricts } from './features/directory/seed.ts'
 import { seedGrades } from './features/membership/service.ts'
 import type { Db } from './platform/db/database.ts'
 import { seedSettings } from './platform/settings.ts'
@@ -14,6 +15,7 @@ const seeds: Seed[] = [
   { name: 'content-v1', run: (db, config) => seedContent(db, config.officeEmail) },
   { name: 'settings-v2', run: (db) => seedSettings(db) },
   { name: 'expertise-v1', run: (db) => seedExpertiseAreas(db) },
+  { name: 'postcode-districts-v1', run: (db) => seedPostcodeDistricts(db) },
 ]
 
 export async function runSeeds(db: Db, config: Config): Promise<string[]> {

@@ -4,3 +4,10 @@ const calendar = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone:
 export function formatCalendarDate(date: string) {
   return calendar.format(new Date(`${date.slice(0, 10)}T00:00:00Z`))
 }
+
+const moment = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })
+
+/** A moment for people, in London time: "3 Dec 2026, 14:05". */
+export function formatDateTime(at: Date) {
+  return moment.format(at)
+}

@@ -36,6 +36,7 @@ export async function accountRoutes(app: FastifyInstance, { db, config, viewCont
     const membershipView = membership && {
       number: membership.number,
       gradeName: grades.find((g) => g.code === membership.grade)?.name ?? membership.grade,
+      canBeListed: membership.grade === 'case-manager',
       canUpgrade: membership.grade === 'associate' && !['draft', 'submitted', 'changes_requested'].includes(application?.status ?? ''),
       status: billing?.statusLabel ?? '',
       term: billing?.term,

@@ -16,3 +16,26 @@ export async function latestApplicationSummary(db: Db, userId: string): Promise<
   if (!row) return undefined
   return { status: row.status, label: labels[row.status] ?? row.status, href: row.status === 'draft' ? '/apply/check' : '/apply/status' }
 }
+
+export type ApprovedRecord = { expertise: string[]; registrations: { body: string; profession: string }[] }
+
+/**
+ * What the person's latest approved application (joining or upgrade) records: its areas of expertise, checked
+ * against rule 5 at approval, and its registrations.
+ */
+export async function approvedRecord(db: Db, userId: string): Promise<ApprovedRecord> {
+  const application = await db
+    .selectFrom('applications')
+    .select(['id', 'expertise'])
+    .where('user_id', '=', userId)
+    .where('status', '=', 'approved')
+    .orderBy('decided_at', 'desc')
+    .executeTakeFirst()
+  if (!application) return { expertise: [], registrations: [] }
+  const registrations = await db.selectFrom('application_registrations').select(['body', 'profession']).where('application_id', '=', application.id).execute()
+  return { expertise: application.expertise, registrations }
+}
+
+export async function listExpertiseAreas(db: Db) {
+  return db.selectFrom('expertise_areas').select(['code', 'label']).orderBy('position').execute()
+}

@@ -87,5 +87,14 @@ export interface ApplicationTables {
   }
   application_files: { id: Id; application_id: string; filename: string; content_type: string; size_bytes: number; storage_key: string; created_at: Timestamp }
   application_events: { id: Generated<number>; application_id: string; at: Timestamp; actor_id: string | null; event: string; detail: Generated<string> }
-  memberships: { id: Id; user_id: string; number: string; grade: string; application_id: string | null; approved_at: Timestamp }
+  memberships: {
+    id: Id
+    user_id: string
+    number: string
+    grade: string
+    application_id: string | null
+    approved_at: Timestamp
+    /** Kept by triggers: the end of the latest term still paid in full (decision 008). */
+    paid_through: ColumnType<Date | null, never, never>
+  }
 }

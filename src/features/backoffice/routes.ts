@@ -8,6 +8,7 @@ import { accountsAdminRoutes } from '../accounts/admin-routes.ts'
 import { applicationAdminRoutes } from '../applications/admin-routes.ts'
 import { billingAdminRoutes } from '../billing/admin-routes.ts'
 import { contentAdminRoutes } from '../content/admin-routes.ts'
+import { directoryAdminRoutes } from '../directory/admin-routes.ts'
 import { countEmails, emailStatuses, listEmails, retryEmail } from './emails.ts'
 import { DashboardPage } from './views/dashboard.tsx'
 import { EmailsPage } from './views/emails.tsx'
@@ -23,6 +24,7 @@ export async function backOffice(app: FastifyInstance, deps: AppDeps) {
   await app.register(applicationAdminRoutes, deps)
   await app.register(billingAdminRoutes, deps)
   await app.register(accountsAdminRoutes, deps)
+  await app.register(directoryAdminRoutes, deps)
 }
 
 async function backOfficeRoutes(app: FastifyInstance, { db, viewContext }: AppDeps) {

@@ -9,7 +9,7 @@ import { formatMoney } from '../../platform/money.ts'
 import { getSetting } from '../../platform/settings.ts'
 import { companyDiscountFor } from './companies.ts'
 import { paidOnInvoiceI } from './paid-sql.ts'
-import { addDays, discounted, type InvoiceStatus, invoiceStatus, type MembershipStatus, membershipStatus, nextTerm, toDateOnly, upgradeDifference } from './rules.ts'
+import { addDays, type DateOnly, discounted, type InvoiceStatus, invoiceStatus, type MembershipStatus, membershipStatus, nextTerm, toDateOnly, upgradeDifference } from './rules.ts'
 
 const dateOnly = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : toDateOnly(d))
 
@@ -213,4 +213,13 @@ export async function statusOfMembership(db: Db, membershipId: string, today = t
 export async function currentTerm(db: Db, membershipId: string) {
   const term = await paidTerms(db, membershipId).executeTakeFirst()
   return term && { starts: dateOnly(term.starts_on), ends: dateOnly(term.ends_on) }
+}
+
+/**
+ * For queries of other features over many members: a membership has member benefits today while its
+ * `paid_through` (kept by triggers, decision 008) is on or after this date, the grace period included.
+ */
+export async function benefitsIfPaidThrough(db: Db, today = toDateOnly(new Date())): Promise<DateOnly> {
+  const rules = await getSetting(db, 'billing')
+  return addDays(today, -rules.graceDays)
 }

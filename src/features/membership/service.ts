@@ -16,10 +16,10 @@ export async function seedGrades(db: Db) {
   await db.insertInto('grades').values(gradesSeed).onConflict((oc) => oc.column('code').doNothing()).execute()
 }
 
-export type Membership = { number: string; grade: string; approvedAt: Date }
+export type Membership = { id: string; number: string; grade: string; approvedAt: Date; applicationId: string | null }
 
 /** The person's membership record (number and grade), once an application has been approved. */
 export async function findMembership(db: Db, userId: string): Promise<Membership | undefined> {
-  const row = await db.selectFrom('memberships').select(['number', 'grade', 'approved_at']).where('user_id', '=', userId).executeTakeFirst()
-  return row && { number: row.number, grade: row.grade, approvedAt: row.approved_at }
+  const row = await db.selectFrom('memberships').select(['id', 'number', 'grade', 'approved_at', 'application_id']).where('user_id', '=', userId).executeTakeFirst()
+  return row && { id: row.id, number: row.number, grade: row.grade, approvedAt: row.approved_at, applicationId: row.application_id }
 }

@@ -28,6 +28,10 @@ export type AuditAction =
   | 'payment_reversed'
   | 'payment_refunded'
   | 'company_link_confirmed'
+  | 'directory_opted_in'
+  | 'directory_opted_out'
+  | 'directory_listing_hidden'
+  | 'directory_listing_shown'
 
 export async function audit(
   db: Db,

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../dates.ts'
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../app.ts'
 import { NotFound } from '../http/errors.ts'
@@ -31,7 +32,6 @@ export async function devMailRoutes(app: FastifyInstance, { db, viewContext }: A
   })
 }
 
-const london = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })
 
 function MailList({ ctx, messages }: { ctx: ViewContext; messages: Message[] }) {
   return (
@@ -53,7 +53,7 @@ function MailList({ ctx, messages }: { ctx: ViewContext; messages: Message[] }) 
           <tbody>
             {messages.map((m) => (
               <tr>
-                <td>{london.format(m.created_at)}</td>
+                <td>{formatDateTime(m.created_at)}</td>
                 <td>{m.to_address}</td>
                 <td>
                   <a href={`/dev/mail/${m.id}`}>{m.subject}</a>

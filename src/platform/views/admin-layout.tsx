@@ -8,6 +8,7 @@ const sections = [
   { href: '/admin/payments', label: 'Payments', permission: 'payments:record' },
   { href: '/admin/invoices', label: 'Invoices', permission: 'payments:record' },
   { href: '/admin/companies', label: 'Companies', permission: 'members:edit' },
+  { href: '/admin/directory', label: 'Directory', permission: 'members:view' },
   { href: '/admin/callbacks', label: 'Callbacks', permission: 'callbacks:manage' },
   { href: '/admin/emails', label: 'Emails', permission: 'members:view' },
   { href: '/admin/staff', label: 'Staff', permission: 'staff:manage' },

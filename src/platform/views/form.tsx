@@ -90,7 +90,7 @@ export function Textarea({ name, label, form, hint, rows = 5 }: FieldProps & { r
   )
 }
 
-export type Option = { value: string; label: string; hint?: string }
+export type Option = { value: string; label: string; hint?: string; group?: string }
 
 type ChoiceProps = Omit<FieldProps, 'label'> & { legend: string; options: Option[]; legendAsHeading?: boolean }
 
@@ -156,14 +156,28 @@ export function Select({ name, label, form, hint, options }: FieldProps & { opti
         aria-describedby={describedBy(name, hint, error)}
         aria-invalid={error ? 'true' : undefined}
       >
-        {options.map((o) => (
-          <option value={o.value} selected={form.values[name] === o.value}>
-            {o.label}
-          </option>
-        ))}
+        {groupsOf(options).map(([group, items]) => {
+          const choices = items.map((o) => (
+            <option value={o.value} selected={form.values[name] === o.value}>
+              {o.label}
+            </option>
+          ))
+          return group ? <optgroup label={group}>{choices}</optgroup> : choices
+        })}
       </select>
     </Group>
   )
+}
+
+/** Consecutive options with the same group, in order; options without one stand alone. */
+function groupsOf(options: Option[]): [string | undefined, Option[]][] {
+  const groups: [string | undefined, Option[]][] = []
+  for (const o of options) {
+    const last = groups.at(-1)
+    if (last && last[0] === o.group) last[1].push(o)
+    else groups.push([o.group, [o]])
+  }
+  return groups
 }
 
 type DatePart = 'day' | 'month' | 'year'

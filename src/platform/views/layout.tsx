@@ -6,6 +6,7 @@ const mainNav = [
   { href: '/what-is-case-management', label: 'What is case management?' },
   { href: '/membership', label: 'Membership' },
   { href: '/benefits', label: 'Benefits' },
+  { href: '/find-a-case-manager', label: 'Find a Case Manager' },
   { href: '/faq', label: 'FAQ' },
   { href: '/contact', label: 'Contact' },
 ]
@@ -13,6 +14,7 @@ const mainNav = [
 const footerNav = [
   { href: '/apply', label: 'Apply for Membership' },
   { href: '/faq', label: 'Frequently asked questions' },
+  { href: '/find-a-case-manager', label: 'Find a Case Manager' },
   { href: '/request-a-callback', label: 'Request a Callback' },
   { href: '/contact', label: 'Contact us' },
   { href: '/privacy', label: 'How we use your details' },

@@ -30,6 +30,8 @@ type AccountProps = {
     number: string
     gradeName: string
     canUpgrade: boolean
+    /** Case Manager members may be listed in Find a Case Manager. */
+    canBeListed: boolean
     status: string
     term?: { starts: string; ends: string }
     invoices: { id: string; number: string; total: string; statusLabel: string; payable: boolean }[]
@@ -103,6 +105,15 @@ export function AccountPage({ ctx, user, notice, application, membership }: Acco
           <p>
             <a href="/account/employer">Your employer</a> (companies with four or more members get a discount)
           </p>
+          {membership.canBeListed && (
+            <>
+              <h3>Find a Case Manager</h3>
+              <p>
+                <a href="/account/directory">Directory listing</a>: choose whether solicitors, insurers and other purchasers can find you and
+                contact you through the website, and see the enquiries you have received.
+              </p>
+            </>
+          )}
           {membership.canUpgrade && (
             <Form action="/apply/upgrade" csrfToken={ctx.csrfToken}>
               <p>Once you have 24 months or 2,500 hours of case management experience you can apply to become a Case Manager member.</p>

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../../platform/dates.ts'
 import type { EmailStatus } from '../../../platform/mail/tables.ts'
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx'
 import type { ViewContext } from '../../../platform/views/context.ts'
@@ -5,7 +6,6 @@ import { Button, Form, NotificationBanner } from '../../../platform/views/form.t
 
 type Email = { id: string; to_address: string; subject: string; status: EmailStatus; attempts: number; last_error: string | null; created_at: Date; sent_at: Date | null }
 
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })
 const labels: Record<EmailStatus, string> = { queued: 'Queued', failed: 'Failed', sent: 'Sent', captured: 'Kept offline' }
 
 type Props = { ctx: ViewContext; status: EmailStatus; counts: Record<EmailStatus, number>; emails: Email[]; retried?: boolean }
@@ -47,12 +47,12 @@ export function EmailsPage({ ctx, status, counts, emails, retried }: Props) {
             <tbody>
               {emails.map((e) => (
                 <tr>
-                  <td>{when.format(e.created_at)}</td>
+                  <td>{formatDateTime(e.created_at)}</td>
                   <td>{e.to_address}</td>
                   <td>{e.subject}</td>
                   <td>{e.attempts}</td>
                   <td>
-                    {e.sent_at ? when.format(e.sent_at) : (e.last_error ?? '—')}
+                    {e.sent_at ? formatDateTime(e.sent_at) : (e.last_error ?? '—')}
                     {e.status === 'failed' && (
                       <Form action={`/admin/emails/${e.id}/retry`} csrfToken={ctx.csrfToken}>
                         <Button variant="secondary">

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../../platform/dates.ts'
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx'
 import type { ViewContext } from '../../../platform/views/context.ts'
 import { Button, Form, NotificationBanner, Select, Textarea } from '../../../platform/views/form.tsx'
@@ -6,7 +7,6 @@ import type { CallbackStatus } from '../tables.ts'
 
 type Callback = { id: number; name: string; phone: string; email: string | null; best_time: string; about: string; status: CallbackStatus; staff_note: string; created_at: Date }
 
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })
 const labels: Record<CallbackStatus, string> = { new: 'New', called: 'Called', closed: 'Closed' }
 const statusOptions = (['new', 'called', 'closed'] as const).map((v) => ({ value: v, label: labels[v] }))
 
@@ -45,7 +45,7 @@ export function CallbacksPage({ ctx, status, counts, callbacks, updated }: Props
             )}
             <br />
             <strong>Best time:</strong> {bestTimeOptions.find((o) => o.value === c.best_time)?.label ?? c.best_time} · <strong>Asked:</strong>{' '}
-            {when.format(c.created_at)}
+            {formatDateTime(c.created_at)}
           </p>
           <p>{c.about}</p>
           <Form action={`/admin/callbacks/${c.id}`} csrfToken={ctx.csrfToken}>

@@ -1,0 +1,145 @@
+import { type RawBuilder, sql } from 'kysely'
+import type { Db } from '../../platform/db/database.ts'
+import type { DateOnly } from '../billing/rules.ts'
+import { isCounty, isRegion, professions, regionOfCounty } from './areas.ts'
+import { DEFAULT_MILES, distanceChoices, EARTH_RADIUS_MILES, type Point } from './postcodes.ts'
+
+export const PAGE_SIZE = 20
+
+/** A purchaser's search, read from the URL so that every search can be shared and bookmarked. */
+export type Criteria = {
+  words: string
+  region: string
+  county: string
+  postcode: string
+  miles: number
+  expertise: string[]
+  profession: string
+  taking: boolean
+  page: number
+}
+
+const one = (v: unknown) => (typeof v === 'string' ? v.trim() : Array.isArray(v) && typeof v[0] === 'string' ? v[0].trim() : '')
+const many = (v: unknown) => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)
+
+/** Values the site does not know are dropped, so an edited or old URL still gives a search. */
+export function criteriaFrom(query: Record<string, unknown>, expertiseCodes: ReadonlySet<string>): Criteria {
+  const miles = Number(one(query.miles))
+  const page = Number(one(query.page))
+  const region = one(query.region)
+  const county = one(query.county)
+  const profession = one(query.profession)
+  return {
+    words: one(query.q).slice(0, 100),
+    region: isRegion(region) ? region : '',
+    county: isCounty(county) ? county : '',
+    postcode: one(query.postcode).slice(0, 10),
+    miles: (distanceChoices as readonly number[]).includes(miles) ? miles : DEFAULT_MILES,
+    expertise: [...new Set(many(query.expertise).filter((e) => expertiseCodes.has(e)))],
+    profession: professions.some((p) => p.value === profession) ? profession : '',
+    taking: one(query.taking) === 'yes',
+    page: Number.isInteger(page) && page >= 1 && page <= 1000 ? page : 1,
+  }
+}
+
+/** The URL of a search, for links to other pages of results and to narrow or widen it. */
+export function searchUrl(c: Criteria, change: Partial<Criteria> = {}): string {
+  const s = { ...c, ...change }
+  const params = new URLSearchParams()
+  if (s.words) params.set('q', s.words)
+  if (s.postcode) {
+    params.set('postcode', s.postcode)
+    params.set('miles', String(s.miles))
+  }
+  if (s.region) params.set('region', s.region)
+  if (s.county) params.set('county', s.county)
+  for (const e of s.expertise) params.append('expertise', e)
+  if (s.profession) params.set('profession', s.profession)
+  if (s.taking) params.set('taking', 'yes')
+  if (s.page > 1) params.set('page', String(s.page))
+  const query = params.toString()
+  return query ? `/find-a-case-manager?${query}` : '/find-a-case-manager'
+}
+
+/** Words as a prefix query: "brain inj" finds "brain injury"; only letters and digits reach to_tsquery. */
+export function wordsQuery(words: string): string | undefined {
+  const tokens = words.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 8)
+  return tokens?.length ? tokens.map((t) => `${t}:*`).join(' & ') : undefined
+}
+
+/**
+ * Rules 24–27 as SQL over `directory_listings l` joined to `memberships m`: opted in, not hidden, at least
+ * one area of expertise, a Case Manager, and paid through a date that still gives member benefits today.
+ */
+export const listedSql = (benefitsIfPaidThrough: DateOnly) =>
+  sql<boolean>`l.opted_in and l.hidden_at is null and cardinality(l.expertise) > 0 and m.grade = 'case-manager' and m.paid_through >= ${benefitsIfPaidThrough}::date`
+
+const milesFrom = (p: Point) =>
+  sql`(${EARTH_RADIUS_MILES}::float8 * 2 * asin(sqrt(power(sin(radians(l.latitude - ${p.latitude}::float8) / 2), 2) + cos(radians(${p.latitude}::float8)) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - ${p.longitude}::float8) / 2), 2))))`
+
+export type SearchInput = { criteria: Criteria; near: Point | null; northernIreland: boolean; benefitsIfPaidThrough: DateOnly }
+
+export function searchQuery({ criteria: c, near, northernIreland, benefitsIfPaidThrough }: SearchInput) {
+  const where: RawBuilder<unknown>[] = [listedSql(benefitsIfPaidThrough)]
+  const region = c.region || (northernIreland ? 'Northern Ireland' : '')
+  if (region) where.push(sql`l.area_regions @> array[${region}]::text[]`)
+  if (c.county) where.push(sql`(l.counties @> array[${c.county}]::text[] or l.regions @> array[${regionOfCounty(c.county)}]::text[])`)
+  if (c.expertise.length > 0) where.push(sql`l.expertise && ${c.expertise}::text[]`)
+  if (c.profession) where.push(sql`l.profession = ${c.profession}`)
+  if (c.taking) where.push(sql`l.taking_referrals`)
+  const words = wordsQuery(c.words)
+  const tsquery = words ? sql`to_tsquery('english', ${words})` : null
+  if (tsquery) where.push(sql`l.words @@ ${tsquery}`)
+  let miles = sql`null::float8`
+  if (near) {
+    // A box around the point narrows the rows by index before the great-circle distance is worked out.
+    const dLat = c.miles / 69.05
+    const dLon = c.miles / (69.17 * Math.cos((near.latitude * Math.PI) / 180))
+    where.push(sql`l.latitude between ${near.latitude - dLat}::float8 and ${near.latitude + dLat}::float8`)
+    where.push(sql`l.longitude between ${near.longitude - dLon}::float8 and ${near.longitude + dLon}::float8`)
+    // On the radius counts as inside: distances are compared to the hundredth of a mile.
+    where.push(sql`round(${milesFrom(near)}::numeric, 2) <= ${c.miles}`)
+    miles = milesFrom(near)
+  }
+  const rank = tsquery ? sql`ts_rank(l.words, ${tsquery})` : sql`0::real`
+  const order = near ? sql`miles, display_name, id` : tsquery ? sql`rank desc, display_name, id` : sql`display_name, id`
+  return sql<{ total: number; page: ResultRow[]; expertise_counts: Record<string, number>; region_counts: Record<string, number> }>`
+with hits as materialized (
+  select l.id, l.slug, l.display_name, l.title, l.profession, l.expertise, l.area_regions, l.counties,
+    l.base_outcode, l.travel_miles, l.taking_referrals, left(l.bio, 240) as bio_start, length(l.bio) > 240 as bio_more,
+    ${miles} as miles, ${rank} as rank
+  from directory_listings l
+  join memberships m on m.id = l.membership_id
+  where ${sql.join(where, sql` and `)}
+)
+select
+  (select count(*) from hits)::int as total,
+  (select coalesce(json_agg(p), '[]') from (select * from hits order by ${order} limit ${PAGE_SIZE} offset ${(c.page - 1) * PAGE_SIZE}) p) as page,
+  (select coalesce(json_object_agg(code, n), '{}') from (select unnest(expertise) as code, count(*) as n from hits group by 1) e) as expertise_counts,
+  (select coalesce(json_object_agg(region, n), '{}') from (select unnest(area_regions) as region, count(*) as n from hits group by 1) r) as region_counts`
+}
+
+export type ResultRow = {
+  id: string
+  slug: string
+  display_name: string
+  title: string
+  profession: string | null
+  expertise: string[]
+  area_regions: string[]
+  counties: string[]
+  base_outcode: string | null
+  travel_miles: number | null
+  taking_referrals: boolean
+  bio_start: string
+  bio_more: boolean
+  miles: number | null
+}
+
+export type SearchResult = { total: number; results: ResultRow[]; expertiseCounts: Record<string, number>; regionCounts: Record<string, number> }
+
+export async function search(db: Db, input: SearchInput): Promise<SearchResult> {
+  const { rows } = await searchQuery(input).execute(db)
+  const row = rows[0]!
+  return { total: row.total, results: row.page, expertiseCounts: row.expertise_counts, regionCounts: row.region_counts }
+}

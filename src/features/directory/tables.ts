@@ -1,0 +1,45 @@
+import type { ColumnType } from 'kysely'
+import type { Generated, Timestamp } from '../../platform/db/tables.ts'
+
+export interface DirectoryTables {
+  postcode_districts: { outcode: string; latitude: number; longitude: number; region: string }
+  directory_listings: {
+    id: Generated<string>
+    membership_id: string
+    slug: string
+    opted_in: Generated<boolean>
+    display_name: string
+    title: Generated<string>
+    profession: string | null
+    expertise: Generated<string[]>
+    regions: Generated<string[]>
+    counties: Generated<string[]>
+    area_regions: Generated<string[]>
+    base_outcode: string | null
+    latitude: number | null
+    longitude: number | null
+    travel_miles: number | null
+    bio: Generated<string>
+    languages: Generated<string[]>
+    taking_referrals: Generated<boolean>
+    phone: Generated<string>
+    website: Generated<string>
+    words: ColumnType<string, never, never>
+    hidden_at: Date | null
+    hidden_reason: string | null
+    hidden_by: string | null
+    opted_in_at: Date | null
+    created_at: Timestamp
+    updated_at: Timestamp
+  }
+  directory_enquiries: {
+    id: Generated<string>
+    listing_id: string
+    name: string
+    organisation: Generated<string>
+    email: string
+    phone: Generated<string>
+    message: string
+    created_at: Timestamp
+  }
+}
