@@ -11,6 +11,8 @@ import { prepareTestDatabaseServer } from './support/database-server.ts'
 const root = path.resolve(import.meta.dirname, '..')
 const isCI = process.env.CI === 'true' || process.env.CI === '1'
 const only = process.argv[2]
+/** `npm run test:integration -- directory` runs only the files whose path contains "directory". */
+const fileFilter = process.argv[3]
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 function findTests(dir: string, match: (file: string) => boolean): string[] {
@@ -36,7 +38,8 @@ type Tier = keyof typeof tiers
 
 const totals = { passed: 0, failed: 0, skipped: 0 }
 
-function runNodeTests(tier: Tier, files: string[], env: NodeJS.ProcessEnv): Promise<void> {
+function runNodeTests(tier: Tier, allFiles: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const files = fileFilter ? allFiles.filter((f) => f.includes(fileFilter)) : allFiles
   console.log(`\n=== ${tier} tests (${files.length} files) ===`)
   return new Promise((resolve) => {
     const child = spawn(
