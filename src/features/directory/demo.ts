@@ -33,7 +33,7 @@ const demoListings: DemoListing[] = [
   { name: 'Niall Quinn', outcode: 'BT48', expertise: ['vocational'], body: 'hcpc', hcpc: 'OT', title: 'Vocational Case Manager', counties: ['County Londonderry', 'County Tyrone'] },
 ]
 
-const bioFor = (l: DemoListing, area: string) =>
+const bioFor = (area: string) =>
   `I have over ten years’ experience as a case manager, supporting adults and children after serious injury, working with clients, families, solicitors and insurers from the first assessment to discharge.\n\nI work across ${area} and am happy to discuss a referral before you instruct me.`
 
 /**
@@ -101,7 +101,7 @@ async function listDemoMember(db: Db, userId: string, l: Omit<DemoListing, 'name
     counties: l.counties ?? [],
     basePostcode: l.outcode,
     travelMiles: l.miles ? String(l.miles) : '',
-    bio: bioFor({ ...l, name: '' }, area),
+    bio: bioFor(area),
     languages: l.title.includes('Welsh') ? ['English', 'Welsh'] : ['English'],
     takingReferrals: l.taking === false ? 'no' : 'yes',
     phone: '',
