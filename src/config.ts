@@ -75,6 +75,11 @@ const EnvSchema = z.object({
     .refine((n) => n >= 1, 'must be at least 1 day')
     .default(30),
   RUN_WORKER: flag.default(true),
+  DIRECTORY_CACHE_ENTRIES: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of searches to remember, for example DIRECTORY_CACHE_ENTRIES=1000 (0 turns the cache off)')
+    .transform(Number)
+    .default(1000),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'must be one of fatal, error, warn, info, debug, trace or silent',
@@ -96,6 +101,8 @@ export type Config = Readonly<{
   officeEmail: string
   payments: Readonly<{ mode: 'fake' } | { mode: 'paypal'; apiBase: string; clientId: string; clientSecret: string; webhookId: string }>
   runWorker: boolean
+  /** Find a Case Manager searches remembered per process while the directory is unchanged (0: none). */
+  directoryCacheEntries: number
   logLevel: string
 }>
 
@@ -157,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : { mode: 'fake' as const },
     ),
     runWorker: e.RUN_WORKER,
+    directoryCacheEntries: e.DIRECTORY_CACHE_ENTRIES,
     logLevel: e.LOG_LEVEL,
   }
   return Object.freeze(config)

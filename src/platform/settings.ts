@@ -25,9 +25,28 @@ export const settingDefaults = {
 export type Settings = typeof settingDefaults
 export type SettingKey = keyof Settings
 
+/** Settings are read on nearly every page and change rarely: each process keeps them for a few seconds. */
+const CACHE_MS = 5000
+const cache = new WeakMap<Db, Map<SettingKey, { value: unknown; until: number }>>()
+
 export async function getSetting<K extends SettingKey>(db: Db, key: K): Promise<Settings[K]> {
+  const kept = cache.get(db)?.get(key)
+  if (kept && kept.until > Date.now()) return kept.value as Settings[K]
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst()
-  return { ...settingDefaults[key], ...((row?.value ?? {}) as Partial<Settings[K]>) }
+  const value = { ...settingDefaults[key], ...((row?.value ?? {}) as Partial<Settings[K]>) }
+  if (!cache.has(db)) cache.set(db, new Map())
+  cache.get(db)!.set(key, { value, until: Date.now() + CACHE_MS })
+  return value
+}
+
+/** Saves a setting; this process sees it at once, others within a few seconds. */
+export async function saveSetting<K extends SettingKey>(db: Db, key: K, value: Settings[K]) {
+  await db
+    .insertInto('settings')
+    .values({ key, value: JSON.stringify(value) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
+    .execute()
+  cache.get(db)?.delete(key)
 }
 
 export async function seedSettings(db: Db) {

@@ -9,7 +9,8 @@ import { benefitsIfPaidThrough } from '../billing/service.ts'
 import { findListedProfile, sendEnquiry } from './enquiries.ts'
 import { EnquiryForm, HONEYPOT_FIELD } from './forms.ts'
 import { lookUpPostcode } from './postcodes.ts'
-import { criteriaFrom, search } from './search.ts'
+import { criteriaFrom } from './search.ts'
+import { createSearchCache } from './search-cache.ts'
 import { EnquirySentPage, ProfilePage } from './views/profile.tsx'
 import { SearchPage } from './views/search.tsx'
 
@@ -18,8 +19,10 @@ const SLUG = /^[a-z0-9-]{1,60}$/
 
 /** Find a Case Manager: public search, profiles and contact through the site (rules 24–27). No account needed. */
 export async function directoryRoutes(app: FastifyInstance, { db, config, viewContext }: AppDeps) {
+  const search = createSearchCache(db, config.directoryCacheEntries)
+
   app.get<{ Querystring: Record<string, unknown> }>('/find-a-case-manager', async (req, reply) => {
-    const areas = await listExpertiseAreas(db)
+    const [areas, benefitsIfPaidThroughDate, ctx] = await Promise.all([listExpertiseAreas(db), benefitsIfPaidThrough(db), viewContext(req)])
     const criteria = criteriaFrom(req.query, new Set(areas.map((a) => a.code)))
     const postcode = criteria.postcode ? await lookUpPostcode(db, criteria.postcode) : undefined
     const postcodeMessage =
@@ -30,14 +33,14 @@ export async function directoryRoutes(app: FastifyInstance, { db, config, viewCo
           : postcode?.kind === 'northern-ireland'
             ? 'Distance search is not available for Northern Ireland postcodes, so these results show case managers who work in Northern Ireland.'
             : undefined
-    const result = await search(db, {
+    const result = await search({
       criteria,
       near: postcode?.kind === 'found' ? postcode.point : null,
       northernIreland: postcode?.kind === 'northern-ireland',
-      benefitsIfPaidThrough: await benefitsIfPaidThrough(db),
+      benefitsIfPaidThrough: benefitsIfPaidThroughDate,
     })
     const searched = Object.keys(req.query).length > 0
-    return render(reply, SearchPage({ ctx: await viewContext(req), criteria, searched, result, postcodeMessage, expertiseAreas: areas }))
+    return render(reply, SearchPage({ ctx, criteria, searched, result, postcodeMessage, expertiseAreas: areas }))
   })
 
   const profileOr404 = async (slug: string) => {

@@ -68,11 +68,12 @@ export function wordsQuery(words: string): string | undefined {
 }
 
 /**
- * Rules 24–27 as SQL over `directory_listings l` joined to `memberships m`: opted in, not hidden, at least
- * one area of expertise, a Case Manager, and paid through a date that still gives member benefits today.
+ * Rules 24–27 as SQL over `directory_listings l`: opted in, not hidden, at least one area of expertise, a Case
+ * Manager, and paid through a date that still gives member benefits today. The member's grade and paid_through
+ * are kept on the listing by triggers (decision 008), so this needs no join.
  */
 export const listedSql = (benefitsIfPaidThrough: DateOnly) =>
-  sql<boolean>`l.opted_in and l.hidden_at is null and cardinality(l.expertise) > 0 and m.grade = 'case-manager' and m.paid_through >= ${benefitsIfPaidThrough}::date`
+  sql<boolean>`l.opted_in and l.hidden_at is null and l.member_grade = 'case-manager' and l.member_paid_through >= ${benefitsIfPaidThrough}::date and cardinality(l.expertise) > 0`
 
 const milesFrom = (p: Point) =>
   sql`(${EARTH_RADIUS_MILES}::float8 * 2 * asin(sqrt(power(sin(radians(l.latitude - ${p.latitude}::float8) / 2), 2) + cos(radians(${p.latitude}::float8)) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - ${p.longitude}::float8) / 2), 2))))`
@@ -97,24 +98,32 @@ export function searchQuery({ criteria: c, near, northernIreland, benefitsIfPaid
     const dLon = c.miles / (69.17 * Math.cos((near.latitude * Math.PI) / 180))
     where.push(sql`l.latitude between ${near.latitude - dLat}::float8 and ${near.latitude + dLat}::float8`)
     where.push(sql`l.longitude between ${near.longitude - dLon}::float8 and ${near.longitude + dLon}::float8`)
-    // On the radius counts as inside: distances are compared to the hundredth of a mile.
-    where.push(sql`round(${milesFrom(near)}::numeric, 2) <= ${c.miles}`)
+    // On the radius counts as inside: a distance that rounds to the radius, to the hundredth of a mile, is in.
+    where.push(sql`${milesFrom(near)} < ${c.miles + 0.005}::float8`)
     miles = milesFrom(near)
   }
   const rank = tsquery ? sql`ts_rank(l.words, ${tsquery})` : sql`0::real`
   const order = near ? sql`miles, display_name, id` : tsquery ? sql`rank desc, display_name, id` : sql`display_name, id`
-  return sql<{ total: number; page: ResultRow[]; expertise_counts: Record<string, number>; region_counts: Record<string, number> }>`
+  // Only what ordering and the counts need is carried for every hit; the shown page is read for 20 rows.
+  return sql<{ version: string; total: number; page: ResultRow[]; expertise_counts: Record<string, number>; region_counts: Record<string, number> }>`
 with hits as materialized (
-  select l.id, l.slug, l.display_name, l.title, l.profession, l.expertise, l.area_regions, l.counties,
-    l.base_outcode, l.travel_miles, l.taking_referrals, left(l.bio, 240) as bio_start, length(l.bio) > 240 as bio_more,
-    ${miles} as miles, ${rank} as rank
+  select l.id, l.display_name, l.expertise, l.area_regions, ${miles} as miles, ${rank} as rank
   from directory_listings l
-  join memberships m on m.id = l.membership_id
   where ${sql.join(where, sql` and `)}
+),
+shown as (
+  select id, miles, row_number() over (order by ${order}) as position
+  from hits order by ${order} limit ${PAGE_SIZE} offset ${(c.page - 1) * PAGE_SIZE}
 )
 select
+  (select version from directory_state)::text as version,
   (select count(*) from hits)::int as total,
-  (select coalesce(json_agg(p), '[]') from (select * from hits order by ${order} limit ${PAGE_SIZE} offset ${(c.page - 1) * PAGE_SIZE}) p) as page,
+  (select coalesce(json_agg(json_build_object(
+      'id', l.id, 'slug', l.slug, 'display_name', l.display_name, 'title', l.title, 'profession', l.profession,
+      'expertise', l.expertise, 'area_regions', l.area_regions, 'counties', l.counties, 'base_outcode', l.base_outcode,
+      'travel_miles', l.travel_miles, 'taking_referrals', l.taking_referrals, 'bio_start', left(l.bio, 240),
+      'bio_more', length(l.bio) > 240, 'miles', s.miles) order by s.position), '[]')
+    from shown s join directory_listings l on l.id = s.id) as page,
   (select coalesce(json_object_agg(code, n), '{}') from (select unnest(expertise) as code, count(*) as n from hits group by 1) e) as expertise_counts,
   (select coalesce(json_object_agg(region, n), '{}') from (select unnest(area_regions) as region, count(*) as n from hits group by 1) r) as region_counts`
 }
@@ -138,8 +147,9 @@ export type ResultRow = {
 
 export type SearchResult = { total: number; results: ResultRow[]; expertiseCounts: Record<string, number>; regionCounts: Record<string, number> }
 
-export async function search(db: Db, input: SearchInput): Promise<SearchResult> {
+/** Runs a search; `version` is the directory's version in the same snapshot as the results. */
+export async function search(db: Db, input: SearchInput): Promise<SearchResult & { version: string }> {
   const { rows } = await searchQuery(input).execute(db)
   const row = rows[0]!
-  return { total: row.total, results: row.page, expertiseCounts: row.expertise_counts, regionCounts: row.region_counts }
+  return { version: row.version, total: row.total, results: row.page, expertiseCounts: row.expertise_counts, regionCounts: row.region_counts }
 }

@@ -2,6 +2,7 @@ import type { ColumnType } from 'kysely'
 import type { Generated, Timestamp } from '../../platform/db/tables.ts'
 
 export interface DirectoryTables {
+  directory_state: { id: Generated<boolean>; version: Generated<string> }
   postcode_districts: { outcode: string; latitude: number; longitude: number; region: string }
   directory_listings: {
     id: Generated<string>
@@ -25,6 +26,9 @@ export interface DirectoryTables {
     phone: Generated<string>
     website: Generated<string>
     words: ColumnType<string, never, never>
+    /** Copied from the membership by triggers (migration 0011), so a search reads this table alone. */
+    member_grade: ColumnType<string, never, never>
+    member_paid_through: ColumnType<Date | null, never, never>
     hidden_at: Date | null
     hidden_reason: string | null
     hidden_by: string | null
