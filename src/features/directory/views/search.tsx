@@ -34,8 +34,8 @@ export function SearchPage({ ctx, criteria: c, searched, result, postcodeMessage
         title="Find a Case Manager"
         lead="Search CMSUK’s Case Manager members by where they work and their areas of expertise, then contact them through this site."
       />
-      <div class="search-layout">
-        <form method="get" action="/find-a-case-manager" class="search-form" aria-label="Search for a case manager">
+      <div class={searched ? 'search-layout search-layout--searched' : 'search-layout'}>
+        <form method="get" action="/find-a-case-manager" class="search-form" id="search-form" aria-label="Search for a case manager">
           <TextInput name="postcode" label="Postcode" hint="Where the client lives, like SW1A 1AA or SW1A" form={form} autocomplete="postal-code" spellcheck={false} width="half" />
           <Select name="miles" label="Distance" form={form} options={distanceChoices.map((m) => ({ value: String(m), label: `Within ${m} miles` }))} />
           <Select name="region" label="Region" form={form} options={[{ value: '', label: 'Any region' }, ...ukRegions.map((r) => ({ value: r, label: r }))]} />
@@ -84,6 +84,11 @@ export function SearchPage({ ctx, criteria: c, searched, result, postcodeMessage
             <div class="notice" role="status">
               <p>{postcodeMessage}</p>
             </div>
+          )}
+          {searched && (
+            <p class="change-search">
+              <a href="#search-form">Change the search</a>
+            </p>
           )}
           <h2 id="results-title" aria-live="polite">
             {result.total === 0 ? 'No case managers found' : `${result.total.toLocaleString('en-GB')} case manager${result.total === 1 ? '' : 's'} found`}
