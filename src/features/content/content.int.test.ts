@@ -31,7 +31,7 @@ describe('public pages', () => {
       assert.equal(textOf(login), 'Login', url)
       assert.equal(login?.getAttribute('href'), '/login')
       const nav = doc.querySelectorAll('nav[aria-label=Main] a').map((a) => a.getAttribute('href'))
-      assert.deepEqual(nav, ['/', '/what-is-case-management', '/membership', '/benefits', '/faq', '/contact'])
+      assert.deepEqual(nav, ['/', '/what-is-case-management', '/membership', '/benefits', '/find-a-case-manager', '/faq', '/contact'])
       const footer = doc.querySelectorAll('footer a').map((a) => a.getAttribute('href'))
       assert.ok(footer.includes('/request-a-callback') && footer.includes('/contact'), url)
       assert.equal(doc.querySelectorAll('h1').length, 1, `${url} has one h1`)
