@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import fc from 'fast-check'
-import { addDays, discounted, hasBenefits, invoiceStatus, membershipStatus, nextTerm, yearTermEnd } from './rules.ts'
+import { addDays, discounted, hasBenefits, invoiceStatus, membershipStatus, membershipYearEnd, nextTerm, proRataFirstFee, yearTermEnd } from './rules.ts'
 
 describe('invoice status from the ledger', () => {
   it('moves from issued to part paid to paid, and back with a bounced cheque', () => {
@@ -108,5 +108,42 @@ describe('upgrade difference (rule 8)', () => {
         assert.ok(Number.isInteger(due) && due >= 0 && due <= 1500)
       }),
     )
+  })
+})
+
+describe('a fixed membership year (rule 18)', () => {
+  it('ends the year on the day before the start month comes round again', () => {
+    assert.equal(membershipYearEnd('2026-12-03', 1), '2026-12-31')
+    assert.equal(membershipYearEnd('2026-12-03', 4), '2027-03-31')
+    assert.equal(membershipYearEnd('2027-03-31', 4), '2027-03-31')
+    assert.equal(membershipYearEnd('2027-04-01', 4), '2028-03-31')
+    assert.equal(membershipYearEnd('2028-02-29', 3), '2028-02-29')
+  })
+
+  it('charges the whole months left, the month of joining included', () => {
+    assert.deepEqual(proRataFirstFee(7500, '2026-12-03', 1), { pence: 625, months: 1, ends: '2026-12-31' })
+    assert.deepEqual(proRataFirstFee(7500, '2026-12-03', 4), { pence: 2500, months: 4, ends: '2027-03-31' })
+    assert.deepEqual(proRataFirstFee(7500, '2026-01-31', 1), { pence: 7500, months: 12, ends: '2026-12-31' })
+    assert.deepEqual(proRataFirstFee(6000, '2026-06-15', 1), { pence: 3500, months: 7, ends: '2026-12-31' })
+  })
+
+  it('never charges more than the fee nor less than a month, and a year start month joiner pays it all', () => {
+    const day = fc.date({ min: new Date('2024-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), day, fc.integer({ min: 1, max: 12 }), (fee, date, month) => {
+        const { pence, months, ends } = proRataFirstFee(fee, date, month)
+        assert.ok(months >= 1 && months <= 12)
+        assert.ok(pence <= fee && pence >= Math.floor(fee / 12))
+        assert.ok(ends >= date)
+        if (Number(date.slice(5, 7)) === month) assert.equal(pence, fee)
+      }),
+    )
+  })
+
+  it('the joining term ends with the year of its invoice; a renewal is a whole year on', () => {
+    const fixed = { mode: 'fixed' as const, yearStartMonth: 1 }
+    assert.deepEqual(nextTerm(null, '2026-12-10', 'joining', fixed, '2026-12-03'), { starts: '2026-12-10', ends: '2026-12-31' })
+    assert.deepEqual(nextTerm(null, '2027-01-10', 'joining', fixed, '2026-12-03'), { starts: '2027-01-10', ends: '2027-12-31' })
+    assert.deepEqual(nextTerm('2026-12-31', '2026-12-20', 'renewal', fixed), { starts: '2027-01-01', ends: '2027-12-31' })
   })
 })

@@ -38,12 +38,40 @@ export function yearTermEnd(start: DateOnly): DateOnly {
   return toDateOnly(anniversary)
 }
 
+/** Rule 18: a year from activation, or a fixed membership year starting on the 1st of a month. */
+export type TermRule = { mode: 'anniversary' } | { mode: 'fixed'; yearStartMonth: number }
+
+/** The last day of the fixed membership year holding `date`: with an April year, 2026-12-03 → 2027-03-31. */
+export function membershipYearEnd(date: DateOnly, yearStartMonth: number): DateOnly {
+  const [y, m] = date.split('-').map(Number) as [number, number]
+  const startYear = m >= yearStartMonth ? y : y - 1
+  return yearTermEnd(`${startYear}-${String(yearStartMonth).padStart(2, '0')}-01`)
+}
+
+/**
+ * The first fee in a fixed membership year: the whole months left, the month of joining included, rounded half
+ * up to the penny. Joining on 3 December in a January year pays 1/12; in an April year 4/12.
+ */
+export function proRataFirstFee(feePence: number, issuedOn: DateOnly, yearStartMonth: number) {
+  const ends = membershipYearEnd(issuedOn, yearStartMonth)
+  const [y, m] = issuedOn.split('-').map(Number) as [number, number]
+  const [ey, em] = ends.split('-').map(Number) as [number, number]
+  const months = ey * 12 + em - (y * 12 + m) + 1
+  return { pence: Math.floor((feePence * months + 6) / 12), months, ends }
+}
+
 /**
  * The term a paid invoice buys. A joining payment starts today; a renewal continues from the old end date,
- * not from the day it was paid, so paying late in the grace period does not give extra days.
+ * not from the day it was paid, so paying late in the grace period does not give extra days. In a fixed
+ * membership year the joining term ends with the year its invoice was issued in (or, paid after that year
+ * ended, with the year of payment).
  */
-export function nextTerm(latestEnd: DateOnly | null, paidOn: DateOnly, kind: 'joining' | 'renewal'): { starts: DateOnly; ends: DateOnly } {
+export function nextTerm(latestEnd: DateOnly | null, paidOn: DateOnly, kind: 'joining' | 'renewal', rule: TermRule = { mode: 'anniversary' }, issuedOn: DateOnly = paidOn): { starts: DateOnly; ends: DateOnly } {
   const starts = kind === 'renewal' && latestEnd ? addDays(latestEnd, 1) : paidOn
+  if (rule.mode === 'fixed' && kind === 'joining') {
+    const ends = membershipYearEnd(issuedOn, rule.yearStartMonth)
+    return { starts, ends: ends >= paidOn ? ends : membershipYearEnd(paidOn, rule.yearStartMonth) }
+  }
   return { starts, ends: yearTermEnd(starts) }
 }
 

@@ -9,7 +9,7 @@ import { formatMoney } from '../../platform/money.ts'
 import { getSetting } from '../../platform/settings.ts'
 import { companyDiscountFor } from './companies.ts'
 import { paidOnInvoiceI } from './paid-sql.ts'
-import { addDays, type DateOnly, discounted, type InvoiceStatus, invoiceStatus, type MembershipStatus, membershipStatus, nextTerm, toDateOnly, upgradeDifference } from './rules.ts'
+import { addDays, type DateOnly, discounted, type InvoiceStatus, invoiceStatus, type MembershipStatus, membershipStatus, nextTerm, proRataFirstFee, toDateOnly, upgradeDifference } from './rules.ts'
 
 const dateOnly = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : toDateOnly(d))
 
@@ -22,9 +22,19 @@ export async function issueJoiningInvoice(db: Db, membership: { id: string; user
     db.selectFrom('grades').select(['name', 'fee_pence']).where('code', '=', membership.grade).executeTakeFirstOrThrow(),
     getSetting(db, 'billing'),
   ])
-  const lines = [{ description: `${grade.name} membership, one year from payment`, amount: grade.fee_pence }]
+  const today = toDateOnly(new Date())
+  const first = billing.termMode === 'fixed' ? proRataFirstFee(grade.fee_pence, today, billing.yearStartMonth) : undefined
+  const fee = first?.pence ?? grade.fee_pence
+  const lines = [
+    {
+      description: first
+        ? `${grade.name} membership to ${formatCalendarDate(first.ends)}: ${first.months} of 12 months of the membership year`
+        : `${grade.name} membership, one year from payment`,
+      amount: fee,
+    },
+  ]
   const discount = await companyDiscountFor(db, membership.userId)
-  if (discount) lines.push({ description: `Company discount: ${discount.percent}% for ${discount.companyName}`, amount: discounted(grade.fee_pence, discount.percent) - grade.fee_pence })
+  if (discount) lines.push({ description: `Company discount: ${discount.percent}% for ${discount.companyName}`, amount: discounted(fee, discount.percent) - fee })
   return createInvoice(db, { ...membership, kind: 'joining', lines, vatTreatment: billing.vatTreatment, dueOn: addDays(toDateOnly(new Date()), billing.payWithinDays) })
 }
 
@@ -176,7 +186,9 @@ export async function recordLedgerEntry(db: Db, config: Config, input: PaymentIn
     if (input.kind !== 'payment' || invoice.kind === 'upgrade' || hasTerm || Number(paid) < invoice.total_pence) return { recorded: true, activated: false }
 
     const latest = await trx.selectFrom('membership_terms').select('ends_on').where('membership_id', '=', invoice.membership_id).orderBy('ends_on', 'desc').executeTakeFirst()
-    const term = nextTerm(latest ? dateOnly(latest.ends_on) : null, input.receivedOn, invoice.kind)
+    const billing = await getSetting(trx, 'billing')
+    const rule = billing.termMode === 'fixed' ? { mode: 'fixed' as const, yearStartMonth: billing.yearStartMonth } : { mode: 'anniversary' as const }
+    const term = nextTerm(latest ? dateOnly(latest.ends_on) : null, input.receivedOn, invoice.kind, rule, dateOnly(invoice.issued_at))
     await trx.insertInto('membership_terms').values({ membership_id: invoice.membership_id, invoice_id: invoice.id, starts_on: term.starts, ends_on: term.ends }).execute()
     const user = await trx.selectFrom('users').select(['email', 'name']).where('id', '=', invoice.user_id).executeTakeFirstOrThrow()
     await sendMessage(trx, config, {

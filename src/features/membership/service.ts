@@ -12,6 +12,11 @@ export async function listGrades(db: Db): Promise<Grade[]> {
   return rows.map((r) => ({ code: r.code, name: r.name, feePence: r.fee_pence, summary: r.summary, criteria: r.criteria, practising: r.practising }))
 }
 
+/** The fee table is data: a change applies to invoices issued from now on, never to those already issued. */
+export async function setGradeFee(db: Db, code: string, feePence: number) {
+  await db.updateTable('grades').set({ fee_pence: feePence }).where('code', '=', code).execute()
+}
+
 export async function seedGrades(db: Db) {
   await db.insertInto('grades').values(gradesSeed).onConflict((oc) => oc.column('code').doNothing()).execute()
 }

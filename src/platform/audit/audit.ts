@@ -32,6 +32,7 @@ export type AuditAction =
   | 'directory_opted_out'
   | 'directory_listing_hidden'
   | 'directory_listing_shown'
+  | 'settings_changed'
 
 export async function audit(
   db: Db,

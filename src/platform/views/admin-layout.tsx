@@ -11,6 +11,7 @@ const sections = [
   { href: '/admin/directory', label: 'Directory', permission: 'members:view' },
   { href: '/admin/callbacks', label: 'Callbacks', permission: 'callbacks:manage' },
   { href: '/admin/emails', label: 'Emails', permission: 'members:view' },
+  { href: '/admin/settings/payments', label: 'Fees and payments', permission: 'settings:edit' },
   { href: '/admin/staff', label: 'Staff', permission: 'staff:manage' },
   { href: '/admin/audit', label: 'Audit log', permission: 'staff:manage' },
 ]
