@@ -19,6 +19,7 @@ import { referenceRoutes } from './features/applications/reference-routes.ts'
 import { stepRoutes } from './features/applications/step-routes.ts'
 import { backOffice } from './features/backoffice/routes.ts'
 import { cardRoutes } from './features/billing/card-routes.ts'
+import { companyPaymentRoutes } from './features/billing/company-routes.ts'
 import { billingMemberRoutes } from './features/billing/member-routes.ts'
 import type { PayPalClient } from './features/billing/paypal/client.ts'
 import { contentRoutes } from './features/content/routes.ts'
@@ -100,6 +101,7 @@ export async function buildApp({ config, db, log, paypal }: { config: Config; db
   await app.register(referenceRoutes, deps)
   await app.register(billingMemberRoutes, deps)
   await app.register(cardRoutes, deps)
+  await app.register(companyPaymentRoutes, deps)
   await app.register(directoryRoutes, deps)
   await app.register(directoryMemberRoutes, deps)
   await app.register((scope) => backOffice(scope, deps), { prefix: '/admin' })

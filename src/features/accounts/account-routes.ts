@@ -9,6 +9,7 @@ import { getSetting } from '../../platform/settings.ts'
 import { emptyForm } from '../../platform/views/context.ts'
 import { latestApplicationSummary } from '../applications/service.ts'
 import { membershipBilling } from '../billing/account.ts'
+import { companiesContactedBy } from '../billing/company-invoices.ts'
 import { findMembership, listGrades } from '../membership/service.ts'
 import {
   changePassword,
@@ -31,7 +32,7 @@ type Notice = { Querystring: { notice?: string; required?: string } }
 export async function accountRoutes(app: FastifyInstance, { db, config, viewContext }: AppDeps) {
   app.get<Notice>('/account', async (req, reply) => {
     const user = requireUser(req)
-    const [application, membership, grades] = await Promise.all([latestApplicationSummary(db, user.id), findMembership(db, user.id), listGrades(db)])
+    const [application, membership, grades, contactFor] = await Promise.all([latestApplicationSummary(db, user.id), findMembership(db, user.id), listGrades(db), companiesContactedBy(db, user.id)])
     const billing = membership ? await membershipBilling(db, user.id) : undefined
     const membershipView = membership && {
       number: membership.number,
@@ -42,7 +43,7 @@ export async function accountRoutes(app: FastifyInstance, { db, config, viewCont
       term: billing?.term,
       invoices: billing?.invoices ?? [],
     }
-    return render(reply, AccountPage({ ctx: await viewContext(req), user, notice: req.query.notice, application, membership: membershipView }))
+    return render(reply, AccountPage({ ctx: await viewContext(req), user, notice: req.query.notice, application, membership: membershipView, contactFor: contactFor.map((c) => c.name) }))
   })
 
   app.post('/account/verify-email', { config: { rateLimit: { max: 5, timeWindow: '15 minutes' } } }, async (req, reply) => {

@@ -12,7 +12,7 @@ before(async () => {
 after(() => t.close())
 
 const concrete = (url: string) => url.replace(/:id/g, '00000000-0000-4000-8000-000000000000')
-const adminOnly = ['/admin/staff', '/admin/audit', '/admin/payments/report.csv']
+const adminOnly = ['/admin/staff', '/admin/audit', '/admin/payments/report.csv', '/admin/settings/payments']
 
 async function visit(s: ReturnType<typeof browserSession>, route: { method: string; url: string }) {
   const url = concrete(route.url)

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { z } from 'zod'
 import type { AppDeps } from '../../app.ts'
 import { Conflict, NotFound } from '../../platform/http/errors.ts'
 import { parseForm } from '../../platform/http/forms.ts'
@@ -7,13 +6,13 @@ import { requirePermission } from '../../platform/http/guards.ts'
 import { render, seeOther } from '../../platform/http/render.ts'
 import { parsePounds, penceToDecimal } from '../../platform/money.ts'
 import type { FormState } from '../../platform/views/context.ts'
-import { realDate } from '../applications/forms.ts'
 import { importBankStatement, unmatchedLines } from './bank-import.ts'
 import { confirmLink, listCompanies } from './companies.ts'
 import { refundPayment } from './refunds.ts'
 import { csvCell, listInvoices, paymentsBetween, paymentsToCheck } from './reports.ts'
+import { ManualPayment } from './manual-payment.ts'
 import { findInvoice, recordLedgerEntry } from './service.ts'
-import { searchInvoices } from './staff.ts'
+import { searchCompanyInvoices, searchInvoices } from './staff.ts'
 import { BankPage } from './views/bank.tsx'
 import { CompaniesPage } from './views/companies.tsx'
 import { InvoicesPage, PaymentsReportPage, ToCheckPage } from './views/reports.tsx'
@@ -22,32 +21,14 @@ import { PaymentsSearchPage, StaffInvoicePage } from './views/staff.tsx'
 const permission = { config: { permission: 'payments:record' as const } }
 const uuid = /^[0-9a-f-]{36}$/
 
-const ManualPayment = z
-  .object({
-    method: z.enum(['cheque', 'bacs'], { message: 'Select how it was paid' }),
-    amount: z.string().min(1, 'Enter the amount received, like 60.00'),
-    ref: z.string().min(1, 'Enter the cheque number or the bank reference').max(100, 'The reference must be 100 characters or fewer'),
-    payer: z.string().max(100, 'Paid by must be 100 characters or fewer'),
-    'received-day': z.string(),
-    'received-month': z.string(),
-    'received-year': z.string(),
-  })
-  .transform((v, ctx) => {
-    const pence = parsePounds(v.amount)
-    if (pence === null || pence === 0) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Enter the amount in pounds and pence, like 60.00' })
-    const received = realDate(v['received-day'], v['received-month'], v['received-year'])
-    if (!received || received > new Date()) ctx.addIssue({ code: 'custom', path: ['received'], message: 'Enter the date it was received, like 3 12 2026; it cannot be in the future' })
-    if (pence === null || pence === 0 || !received || received > new Date()) return z.NEVER
-    return { method: v.method, pence, ref: v.ref, payer: v.payer, receivedOn: received.toISOString().slice(0, 10) }
-  })
-
 type Params = { Params: { id: string; entryId?: string }; Querystring: { notice?: string } }
 
 /** Registered inside the back office, so every route here has passed backOfficeGuard. */
 export async function billingAdminRoutes(app: FastifyInstance, { db, config, viewContext, paypal }: AppDeps) {
   app.get<{ Querystring: { q?: string } }>('/payments', permission, async (req, reply) => {
     const query = (req.query.q ?? '').slice(0, 100)
-    return render(reply, PaymentsSearchPage({ ctx: await viewContext(req), query, results: await searchInvoices(db, query) }))
+    const [results, combined] = await Promise.all([searchInvoices(db, query), searchCompanyInvoices(db, query)])
+    return render(reply, PaymentsSearchPage({ ctx: await viewContext(req), query, results, combined }))
   })
 
   const invoicePage = async (req: FastifyRequest<Params>, reply: FastifyReply, form: FormState, status = 200) => {

@@ -1,6 +1,7 @@
 import type { Config } from '../../config.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { type BankLine, parseBankCsv } from './bank-csv.ts'
+import { findCompanyInvoice, payCompanyInvoice } from './company-invoices.ts'
 import { recordLedgerEntry } from './service.ts'
 
 const squash = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '')
@@ -22,6 +23,7 @@ export async function importBankStatement(db: Db, config: Config, actorId: strin
   const parsed = parseBankCsv(csv)
   const report: ImportReport = { matched: 0, unmatched: 0, alreadyImported: 0, skippedDebits: parsed.skippedDebits, errors: parsed.errors }
   const open = await openInvoices(db)
+  const combinedOpen = await openCompanyInvoices(db)
   for (const line of parsed.lines) {
     const claimed = await db
       .insertInto('bank_lines')
@@ -35,6 +37,15 @@ export async function importBankStatement(db: Db, config: Config, actorId: strin
     }
     const candidates = referencedIn(line, open)
     const exact = candidates.length === 1 && candidates[0]!.due === line.amountPence ? candidates[0]! : undefined
+    const combined = candidates.length === 0 ? combinedOpen.filter((c) => c.due > 0 && squash(line.description).includes(squash(c.reference))) : []
+    if (!exact && combined.length === 1 && combined[0]!.due === line.amountPence) {
+      // A company paying its combined invoice: shared out over the member invoices on it.
+      await payCompanyInvoice(db, config, combined[0]!.id, { method: 'bacs', amountPence: line.amountPence, receivedOn: line.date, externalRef: line.fingerprint, payer: line.description.slice(0, 100), note: 'Bank statement import', actorId })
+      await db.updateTable('bank_lines').set({ status: 'matched' }).where('fingerprint', '=', line.fingerprint).execute()
+      combined[0]!.due = 0
+      report.matched++
+      continue
+    }
     if (!exact) {
       report.unmatched++
       continue
@@ -75,6 +86,12 @@ async function openInvoices(db: Db): Promise<OpenInvoice[]> {
     .where('i.voided_at', 'is', null)
     .execute()
   return rows.map((r) => ({ ...r, due: Number(r.due) })).filter((r) => r.due > 0)
+}
+
+async function openCompanyInvoices(db: Db) {
+  const ids = await db.selectFrom('company_invoices').select('id').where('voided_at', 'is', null).where('issued_at', '>', new Date(Date.now() - 400 * 86_400_000)).execute()
+  const found = await Promise.all(ids.map((r) => findCompanyInvoice(db, r.id)))
+  return found.flatMap((c) => (c && c.dueNow > 0 ? [{ id: c.id, reference: c.reference, due: c.dueNow }] : []))
 }
 
 const referencedIn = (line: BankLine, open: OpenInvoice[]) => open.filter((inv) => inv.due > 0 && squash(line.description).includes(squash(inv.reference)))

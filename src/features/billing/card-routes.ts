@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app.ts'
 import { Conflict, NotFound } from '../../platform/http/errors.ts'
 import { requireUser } from '../../platform/http/guards.ts'
 import { render, seeOther } from '../../platform/http/render.ts'
-import { cancelAttempt, completeReturn, handleWebhookEvent, startCardPayment } from './card-payments.ts'
+import { cancelAttempt, completeReturn, handleWebhookEvent, startCardPayment, targetHref } from './card-payments.ts'
 import { currentTerm, findInvoice } from './service.ts'
 import { CardOutcomePage, PaidPage } from './views/card.tsx'
 
@@ -24,7 +24,7 @@ export async function cardRoutes(app: FastifyInstance, deps: AppDeps) {
     const found = await findInvoice(db, req.params.id)
     if (!found || found.userId !== user.id) throw new NotFound()
     try {
-      return reply.redirect(await startCardPayment(db, config, paypal, req.params.id), 303)
+      return reply.redirect(await startCardPayment(db, config, paypal, { kind: 'invoice', id: req.params.id }), 303)
     } catch (error) {
       if (error instanceof Conflict) return seeOther(reply, `/account/invoices/${req.params.id}?problem=${encodeURIComponent(error.id)}`)
       throw error
@@ -40,14 +40,16 @@ export async function cardRoutes(app: FastifyInstance, deps: AppDeps) {
       // PayPal did not answer twice: the reconcile job or the webhook will finish it.
       return render(reply, CardOutcomePage({ ctx, outcome: 'pending' }), 202)
     }
-    if (result.outcome !== 'paid' || !result.invoiceId) return render(reply, CardOutcomePage({ ctx, outcome: result.outcome === 'paid' ? 'unknown' : result.outcome, invoiceId: result.invoiceId }))
-    const invoice = await db.selectFrom('invoices').select('membership_id').where('id', '=', result.invoiceId).executeTakeFirstOrThrow()
-    return render(reply, PaidPage({ ctx, term: await currentTerm(db, invoice.membership_id), test: paypal.test, invoiceId: result.invoiceId }))
+    const back = result.attempt && targetHref(result.attempt)
+    if (result.outcome !== 'paid' || !result.attempt) return render(reply, CardOutcomePage({ ctx, outcome: result.outcome === 'paid' ? 'unknown' : result.outcome, back }))
+    if (result.attempt.company_invoice_id) return seeOther(reply, `/account/company/invoices/${result.attempt.company_invoice_id}?notice=paid`)
+    const invoice = await db.selectFrom('invoices').select('membership_id').where('id', '=', result.attempt.invoice_id!).executeTakeFirstOrThrow()
+    return render(reply, PaidPage({ ctx, term: await currentTerm(db, invoice.membership_id), test: paypal.test, invoiceId: result.attempt.invoice_id! }))
   })
 
   app.get<{ Querystring: { attempt?: string } }>('/payments/paypal/cancel', async (req, reply) => {
-    const invoiceId = await cancelAttempt(db, req.query.attempt ?? '')
-    return render(reply, CardOutcomePage({ ctx: await viewContext(req), outcome: 'cancelled', invoiceId }))
+    const cancelled = await cancelAttempt(db, req.query.attempt ?? '')
+    return render(reply, CardOutcomePage({ ctx: await viewContext(req), outcome: 'cancelled', back: cancelled && targetHref(cancelled) }))
   })
 
   await app.register(async (scope) => {

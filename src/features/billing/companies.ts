@@ -59,7 +59,12 @@ export async function companyDiscountFor(db: Db, userId: string): Promise<{ perc
 }
 
 export async function listCompanies(db: Db) {
-  const companies = await db.selectFrom('companies').select(['id', 'name']).orderBy('name').execute()
+  const companies = await db
+    .selectFrom('companies as c')
+    .leftJoin('users as u', 'u.id', 'c.contact_user_id')
+    .select(['c.id', 'c.name', 'u.name as contactName', 'u.email as contactEmail'])
+    .orderBy('c.name')
+    .execute()
   const rule = await getSetting(db, 'company_discount')
   return Promise.all(
     companies.map(async (c) => {

@@ -10,6 +10,7 @@ import { formatMoney } from '../../platform/money.ts'
 import { getSetting } from '../../platform/settings.ts'
 import { findMembership } from '../membership/service.ts'
 import { nameEmployer } from './companies.ts'
+import { combinedInvoiceCovering } from './company-invoices.ts'
 import { invoicePdf } from './pdf.ts'
 import { findInvoice } from './service.ts'
 import { EmployerPage } from './views/companies.tsx'
@@ -85,7 +86,9 @@ export async function billingMemberRoutes(app: FastifyInstance, { db, config, vi
     if (!/^[0-9a-f-]{36}$/.test(req.params.id)) throw new NotFound()
     const found = await findInvoice(db, req.params.id)
     if (!found || found.userId !== user.id) throw new NotFound()
-    const [membership, society, billing] = await Promise.all([findMembership(db, user.id), getSetting(db, 'society'), getSetting(db, 'billing')])
+    const [membership, society, billing, combined] = await Promise.all([findMembership(db, user.id), getSetting(db, 'society'), getSetting(db, 'billing'), combinedInvoiceCovering(db, req.params.id)])
+    const open = found.view.status === 'issued' || found.view.status === 'part_paid'
+    const employerNotice = combined && open ? `${combined.companyName} is paying this invoice with its combined invoice ${combined.number}, so you do not need to pay it yourself.` : undefined
     return render(
       reply,
       InvoicePage({
@@ -97,7 +100,7 @@ export async function billingMemberRoutes(app: FastifyInstance, { db, config, vi
         bank: billing.bank,
         cardPayments: paypal !== undefined,
         testPayments: paypal?.test ?? false,
-        notice: problems[req.query.problem ?? ''],
+        notice: problems[req.query.problem ?? ''] ?? employerNotice,
       }),
     )
   })

@@ -23,7 +23,8 @@ export async function refundPayment(db: Db, config: Config, paypal: PayPalClient
   let externalRef: string | null = null
   if (entry.method === 'paypal') {
     if (!paypal || !entry.external_ref) throw new Conflict('no_paypal', 'PayPal is not available to refund this payment just now.')
-    const refund = await paypal.refundCapture(entry.external_ref, input.amountPence, `refund-${entry.id}-${Number(refunded)}`)
+    // A share of a combined invoice's payment carries the capture id, then "/" and the member invoice's number.
+    const refund = await paypal.refundCapture(entry.external_ref.split('/')[0]!, input.amountPence, `refund-${entry.id}-${Number(refunded)}`)
     externalRef = refund.refundId
   }
   await recordLedgerEntry(db, config, {

@@ -158,7 +158,9 @@ export type PaymentInput = {
  * A second entry with the same external reference (a webhook twice, a re-imported bank line) changes nothing.
  */
 export async function recordLedgerEntry(db: Db, config: Config, input: PaymentInput): Promise<{ recorded: boolean; activated: boolean }> {
-  return db.transaction().execute(async (trx) => {
+  // Inside a caller's transaction (a combined invoice shared out) it joins it; otherwise it is its own.
+  const inTransaction = <T>(work: (trx: Db) => Promise<T>) => (db.isTransaction ? work(db) : db.transaction().execute(work))
+  return inTransaction(async (trx) => {
     const invoice = await trx.selectFrom('invoices').selectAll().where('id', '=', input.invoiceId).forUpdate().executeTakeFirst()
     if (!invoice) throw new NotFound('No such invoice')
     if (invoice.voided_at && input.kind === 'payment') throw new Conflict('void_invoice', 'This invoice has been voided; a payment on it needs a member of staff to look at it.')

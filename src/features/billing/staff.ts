@@ -15,3 +15,19 @@ export async function searchInvoices(db: Db, query: string) {
     .limit(50)
     .execute()
 }
+
+/** Combined company invoices by number, reference or company name, for the same search. */
+export async function searchCompanyInvoices(db: Db, query: string) {
+  const q = query.trim()
+  if (q.length < 2) return []
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  return db
+    .selectFrom('company_invoices as c')
+    .innerJoin('companies as co', 'co.id', 'c.company_id')
+    .select(['c.id', 'c.number', 'c.reference', 'c.total_pence', 'co.name as companyName'])
+    .where((eb) => eb.or([eb('c.reference', 'ilike', q), eb('c.number', 'ilike', q), eb('co.name', 'ilike', like)]))
+    .where('c.voided_at', 'is', null)
+    .orderBy('c.issued_at', 'desc')
+    .limit(20)
+    .execute()
+}

@@ -36,7 +36,9 @@ export interface BillingTables {
   }
   payment_attempts: {
     id: Generated<string>
-    invoice_id: string
+    /** One of the two: a member's invoice, or a company's combined invoice. */
+    invoice_id: string | null
+    company_invoice_id: Generated<string | null>
     provider: Generated<string>
     order_id: string | null
     approve_url: string | null
@@ -58,7 +60,19 @@ export interface BillingTables {
     imported_by: string | null
     imported_at: Timestamp
   }
-  companies: { id: Generated<string>; name: string; created_at: Timestamp }
+  companies: { id: Generated<string>; name: string; contact_user_id: Generated<string | null>; created_at: Timestamp }
+  company_invoices: {
+    id: Generated<string>
+    number: string
+    reference: string
+    company_id: string
+    contact_user_id: string
+    total_pence: number
+    issued_at: Timestamp
+    due_on: DateOnly
+    voided_at: Date | null
+  }
+  company_invoice_items: { company_invoice_id: string; invoice_id: string; amount_pence: number; position: number }
   company_links: { user_id: string; company_id: string; confirmed_by: string | null; confirmed_at: Date | null; created_at: Timestamp }
   membership_terms: { id: Generated<string>; membership_id: string; invoice_id: string; starts_on: DateOnly; ends_on: DateOnly; created_at: Timestamp }
 }

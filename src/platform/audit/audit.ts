@@ -33,6 +33,9 @@ export type AuditAction =
   | 'directory_listing_hidden'
   | 'directory_listing_shown'
   | 'settings_changed'
+  | 'company_contact_set'
+  | 'company_invoice_created'
+  | 'company_invoice_cancelled'
 
 export async function audit(
   db: Db,

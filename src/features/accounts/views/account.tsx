@@ -26,6 +26,8 @@ type AccountProps = {
   user: CurrentUser
   notice?: string
   application?: { label: string; href: string }
+  /** The companies this person pays for, as their contact. */
+  contactFor?: string[]
   membership?: {
     number: string
     gradeName: string
@@ -38,7 +40,7 @@ type AccountProps = {
   }
 }
 
-export function AccountPage({ ctx, user, notice, application, membership }: AccountProps) {
+export function AccountPage({ ctx, user, notice, application, membership, contactFor = [] }: AccountProps) {
   const message = notice ? notices[notice] : undefined
   return (
     <Layout ctx={ctx} title="Your account">
@@ -120,6 +122,14 @@ export function AccountPage({ ctx, user, notice, application, membership }: Acco
               <Button variant="secondary">Apply to upgrade to Case Manager</Button>
             </Form>
           )}
+        </>
+      )}
+      {contactFor.length > 0 && (
+        <>
+          <h2>Your company</h2>
+          <p>
+            You are the contact for {contactFor.join(' and ')}. <a href="/account/company">Pay for your members</a> with one combined invoice.
+          </p>
         </>
       )}
       {application && (

@@ -33,14 +33,14 @@ const texts = {
   cancelled: { title: 'Payment cancelled', text: 'You cancelled the payment at PayPal, and nothing was charged.' },
 }
 
-export function CardOutcomePage({ ctx, outcome, invoiceId }: { ctx: ViewContext; outcome: keyof typeof texts; invoiceId?: string }) {
+export function CardOutcomePage({ ctx, outcome, back }: { ctx: ViewContext; outcome: keyof typeof texts; back?: string }) {
   const t = texts[outcome]
   return (
     <Layout ctx={ctx} title={t.title}>
       <div class="narrow">
         <PageHeading title={t.title} />
         <p>{t.text}</p>
-        <p>{invoiceId ? <a href={`/account/invoices/${invoiceId}`}>Back to your invoice</a> : <a href="/account">Go to your account</a>}</p>
+        <p>{back && back !== '/account' ? <a href={back}>Back to your invoice</a> : <a href="/account">Go to your account</a>}</p>
       </div>
     </Layout>
   )

@@ -3,11 +3,21 @@ import type { FormState, ViewContext } from '../../../platform/views/context.ts'
 import { Button, ErrorSummary, Form, TextInput } from '../../../platform/views/form.tsx'
 import { Layout, PageHeading } from '../../../platform/views/layout.tsx'
 
-type Company = { id: string; name: string; counting: number; qualifies: boolean; minMembers: number; members: { id: string; name: string; email: string; confirmed_at: Date | null }[] }
+type Company = {
+  id: string
+  name: string
+  contactName: string | null
+  contactEmail: string | null
+  counting: number
+  qualifies: boolean
+  minMembers: number
+  members: { id: string; name: string; email: string; confirmed_at: Date | null }[]
+}
 
-export function CompaniesPage({ ctx, companies }: { ctx: ViewContext; companies: Company[] }) {
+export function CompaniesPage({ ctx, companies, form = { values: {}, errors: {} } }: { ctx: ViewContext; companies: Company[]; form?: FormState }) {
   return (
-    <AdminLayout ctx={ctx} title="Companies" lead="Members name their employer; confirm each link. Companies with enough active or invoiced members get the company discount on new invoices.">
+    <AdminLayout ctx={ctx} title="Companies" hasErrors={Object.keys(form.errors).length > 0} lead="Members name their employer; confirm each link. Companies with enough active or invoiced members get the company discount on new invoices.">
+      <ErrorSummary errors={form.errors} />
       {companies.length === 0 && <p>No member has named an employer yet.</p>}
       {companies.map((c) => (
         <section class="card stack" aria-labelledby={`company-${c.id}`}>
@@ -33,6 +43,13 @@ export function CompaniesPage({ ctx, companies }: { ctx: ViewContext; companies:
               </li>
             ))}
           </ul>
+          <p>
+            Company contact: {c.contactName ? `${c.contactName} (${c.contactEmail})` : 'none yet'}. The contact can pay all the members’ membership invoices with one combined invoice from their account.
+          </p>
+          <Form action={`/admin/companies/${c.id}/contact`} csrfToken={ctx.csrfToken}>
+            <TextInput name={`email-${c.id}`} label={`Email of the contact’s account for ${c.name}`} type="email" form={form} spellcheck={false} />
+            <Button variant="secondary">Set the company contact</Button>
+          </Form>
         </section>
       ))}
     </AdminLayout>

@@ -1,10 +1,11 @@
 import { formatCalendarDate } from '../../../platform/dates.ts'
 import { formatMoney } from '../../../platform/money.ts'
 import type { ViewContext } from '../../../platform/views/context.ts'
-import { Button, Form, NotificationBanner } from '../../../platform/views/form.tsx'
+import { NotificationBanner } from '../../../platform/views/form.tsx'
 import { Layout, PageHeading } from '../../../platform/views/layout.tsx'
 import type { InvoiceStatus } from '../rules.ts'
 import type { InvoiceView } from '../service.ts'
+import { HowToPay } from './how-to-pay.tsx'
 
 export const invoiceStatusLabels: Record<InvoiceStatus, string> = {
   issued: 'Due',
@@ -102,52 +103,23 @@ export function InvoicePage({ ctx, invoice, member, payee, postalAddress, bank, 
           </tbody>
         </table>
         {open && (
-          <>
-            <h2>How to pay {formatMoney(due)}</h2>
-            <h3>By card or PayPal account</h3>
-            {cardPayments ? (
-              <Form action={`/account/invoices/${invoice.id}/pay`} csrfToken={ctx.csrfToken}>
-                <p>You will go to PayPal, where you can pay with a card or your PayPal account, then come back here.</p>
-                {testPayments && <p class="hint">This site uses a test PayPal: the payment is a test and no money moves.</p>}
-                <Button>Pay</Button>
-              </Form>
-            ) : (
-              <p>Card payments are not available just now. Please pay by cheque or BACS.</p>
-            )}
-            <h3>By cheque</h3>
-            <p>
-              Make your cheque payable to <strong>{payee}</strong> and send it to:
-            </p>
-            <p class="address">{postalAddress}</p>
-            <p>
-              Please put your name and membership number (<strong>{member.membershipNumber}</strong>) on the back of the cheque.
-            </p>
-            <h3>By BACS transfer</h3>
-            <dl class="summary-list">
-              <div class="summary-row">
-                <dt class="summary-key">Account name</dt>
-                <dd class="summary-value">{bank.accountName}</dd>
-              </div>
-              <div class="summary-row">
-                <dt class="summary-key">Sort code</dt>
-                <dd class="summary-value">{bank.sortCode}</dd>
-              </div>
-              <div class="summary-row">
-                <dt class="summary-key">Account number</dt>
-                <dd class="summary-value">{bank.accountNumber}</dd>
-              </div>
-              <div class="summary-row">
-                <dt class="summary-key">Reference to quote</dt>
-                <dd class="summary-value">
-                  <strong>{invoice.reference}</strong>
-                </dd>
-              </div>
-            </dl>
-            <p>Quote the reference exactly, so we can match your payment. It can take a few working days to show here.</p>
-            <Form action={`/account/invoices/${invoice.id}/bank-details`} csrfToken={ctx.csrfToken}>
-              <Button variant="secondary">Email me these bank details</Button>
-            </Form>
-          </>
+          <HowToPay
+            ctx={ctx}
+            due={due}
+            payAction={`/account/invoices/${invoice.id}/pay`}
+            chequeNote={
+              <>
+                Please put your name and membership number (<strong>{member.membershipNumber}</strong>) on the back of the cheque.
+              </>
+            }
+            reference={invoice.reference}
+            payee={payee}
+            postalAddress={postalAddress}
+            bank={bank}
+            cardPayments={cardPayments}
+            testPayments={testPayments}
+            bankDetailsAction={`/account/invoices/${invoice.id}/bank-details`}
+          />
         )}
       </div>
     </Layout>

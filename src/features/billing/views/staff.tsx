@@ -2,12 +2,16 @@ import { formatMoney } from '../../../platform/money.ts'
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx'
 import type { FormState, ViewContext } from '../../../platform/views/context.ts'
 import { Button, DateInput, ErrorSummary, Form, NotificationBanner, Radios, TextInput } from '../../../platform/views/form.tsx'
+import type { CompanyInvoice } from '../company-invoices.ts'
 import type { InvoiceView } from '../service.ts'
+import { companyInvoiceStatusLabels } from './company-invoices.tsx'
 import { invoiceStatusLabels } from './invoice.tsx'
 
 type Found = { id: string; number: string; reference: string; total_pence: number; name: string; email: string; membershipNumber: string }
 
-export function PaymentsSearchPage({ ctx, query, results }: { ctx: ViewContext; query: string; results: Found[] }) {
+type FoundCombined = { id: string; number: string; reference: string; total_pence: number; companyName: string }
+
+export function PaymentsSearchPage({ ctx, query, results, combined }: { ctx: ViewContext; query: string; results: Found[]; combined: FoundCombined[] }) {
   return (
     <AdminLayout ctx={ctx} title="Record a payment" lead="Find the member by membership number, name, email or the reference on their payment.">
       <p>
@@ -17,7 +21,19 @@ export function PaymentsSearchPage({ ctx, query, results }: { ctx: ViewContext; 
         <TextInput name="q" label="Membership number, name, email or reference" type="search" form={{ values: { q: query }, errors: {} }} />
         <Button variant="secondary">Search</Button>
       </form>
-      {query !== '' && results.length === 0 && <p>Nothing matches ‘{query}’.</p>}
+      {query !== '' && results.length === 0 && combined.length === 0 && <p>Nothing matches ‘{query}’.</p>}
+      {combined.length > 0 && (
+        <>
+          <h2>Combined company invoices</h2>
+          <ul class="list">
+            {combined.map((c) => (
+              <li>
+                <a href={`/admin/payments/company-invoices/${c.id}`}>{c.number}</a> · {c.companyName} · reference {c.reference} · {formatMoney(c.total_pence)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {results.length > 0 && (
         <div class="table-wrap">
           <table class="table">
@@ -118,9 +134,18 @@ export function StaffInvoicePage({ ctx, invoice, member, form, notice, ledger }:
           </tbody>
         </table>
       )}
+      <ManualPaymentForm ctx={ctx} action={`/admin/payments/invoices/${invoice.id}`} form={form} />
+    </AdminLayout>
+  )
+}
+
+/** Staff record a cheque or a bank transfer they have received, whole or in part. */
+export function ManualPaymentForm({ ctx, action, form }: { ctx: ViewContext; action: string; form: FormState }) {
+  return (
+    <>
       <h2>Record a cheque or bank transfer</h2>
       <div class="narrow">
-        <Form action={`/admin/payments/invoices/${invoice.id}`} csrfToken={ctx.csrfToken}>
+        <Form action={action} csrfToken={ctx.csrfToken}>
           <Radios
             name="method"
             legend="How was it paid?"
@@ -137,6 +162,52 @@ export function StaffInvoicePage({ ctx, invoice, member, form, notice, ledger }:
           <Button>Record payment</Button>
         </Form>
       </div>
+    </>
+  )
+}
+
+type CombinedProps = { ctx: ViewContext; invoice: CompanyInvoice; form: FormState; notice?: string }
+
+/** A company's combined invoice for staff: what each membership on it still owes, and recording a cheque or transfer. */
+export function StaffCompanyInvoicePage({ ctx, invoice, form, notice }: CombinedProps) {
+  return (
+    <AdminLayout ctx={ctx} title={`Invoice ${invoice.number}`} hasErrors={Object.keys(form.errors).length > 0} lead={`${invoice.companyName} · combined invoice · reference ${invoice.reference} · ${companyInvoiceStatusLabels[invoice.status]}`}>
+      {notice && notices[notice] && (
+        <NotificationBanner title="Success" success>
+          <p>{notices[notice]}</p>
+        </NotificationBanner>
+      )}
+      <ErrorSummary errors={form.errors} />
+      <p>
+        Total {formatMoney(invoice.total_pence)} · still to pay {formatMoney(invoice.dueNow)} · <a href="/admin/payments">Find another</a>
+      </p>
+      <table class="table">
+        <caption class="table-caption">Memberships on this invoice</caption>
+        <thead>
+          <tr>
+            <th scope="col">Member invoice</th>
+            <th scope="col" class="numeric">
+              Amount
+            </th>
+            <th scope="col" class="numeric">
+              Still to pay
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {invoice.items.map((i) => (
+            <tr>
+              <td>
+                <a href={`/admin/payments/invoices/${i.id}`}>{i.number}</a> · {i.name} · {i.membershipNumber}
+              </td>
+              <td class="numeric">{formatMoney(i.amount_pence)}</td>
+              <td class="numeric">{formatMoney(Math.max(0, i.due))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="note">A payment here is shared out over the member invoices in this order. Refunds and bounced cheques are recorded on each member invoice.</p>
+      {invoice.status !== 'void' && <ManualPaymentForm ctx={ctx} action={`/admin/payments/company-invoices/${invoice.id}`} form={form} />}
     </AdminLayout>
   )
 }
