@@ -19,6 +19,7 @@ export const demoAccounts: { email: string; name: string; roles: ('office' | 'ad
   { email: 'associate@example.org', name: 'Asha Associate', roles: [], note: 'an active Associate member' },
   { email: 'lapsed@example.org', name: 'Larry Lapsed', roles: [], note: 'a lapsed member' },
   { email: 'colleague@example.org', name: 'Cole Colleague', roles: [], note: 'an active Case Manager at the demo company, which has four linked members' },
+  { email: 'contact@example.org', name: 'Casey Contact', roles: [], note: 'the demo company’s contact: pays its members’ invoices with one combined invoice (Your account → Pay for your members)' },
 ]
 
 /**
@@ -55,7 +56,7 @@ async function seedDemoAccounts(db: Db, config: Config, log: Logger) {
       .execute()
   const ids = new Map((await db.selectFrom('users').select(['id', 'email']).where('email', 'in', demoAccounts.map((a) => a.email)).execute()).map((u) => [u.email, u.id]))
   await seedDemoApplications(db, { applicant: ids.get('applicant@example.org')!, draft: ids.get('draft@example.org')! })
-  await seedDemoMembers(db, config, { approved: ids.get('approved@example.org')!, member: ids.get('member@example.org')!, associate: ids.get('associate@example.org')!, lapsed: ids.get('lapsed@example.org')!, colleague: ids.get('colleague@example.org')! })
+  await seedDemoMembers(db, config, { approved: ids.get('approved@example.org')!, member: ids.get('member@example.org')!, associate: ids.get('associate@example.org')!, lapsed: ids.get('lapsed@example.org')!, colleague: ids.get('colleague@example.org')!, contact: ids.get('contact@example.org') })
   const file = path.join(config.dataDir, 'demo-credentials.txt')
   const lines = [
     'Demo accounts (offline demo only). Every account uses the same password.',

@@ -11,7 +11,7 @@ export const DEMO_COMPANY = 'Demo Case Management Ltd'
  * with a confirmed link, so the approved member's open invoice (the one to try Pay with) shows the company
  * discount; and a lapsed member. Terms are back-dated by recording the payments on past dates.
  */
-export async function seedDemoMembers(db: Db, config: Config, users: { approved: string; member: string; associate: string; lapsed: string; colleague?: string }) {
+export async function seedDemoMembers(db: Db, config: Config, users: { approved: string; member: string; associate: string; lapsed: string; colleague?: string; contact?: string }) {
   const today = toDateOnly(new Date())
   for (const id of [users.member, users.associate, users.colleague, users.approved]) {
     if (!id) continue
@@ -29,4 +29,5 @@ export async function seedDemoMembers(db: Db, config: Config, users: { approved:
   if (users.colleague) await pay(await make(users.colleague, 'case-manager', 'CM900005'), addDays(today, -200), 'DEMO-4')
   await pay(await make(users.lapsed, 'case-manager', 'CM900004'), addDays(today, -500), 'DEMO-3')
   await make(users.approved, 'case-manager', 'CM900001')
+  if (users.contact) await db.updateTable('companies').set({ contact_user_id: users.contact }).where('name', '=', DEMO_COMPANY).execute()
 }
