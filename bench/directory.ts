@@ -10,33 +10,16 @@ import http from 'node:http'
 import net from 'node:net'
 import path from 'node:path'
 import { sql } from 'kysely'
-import pg from 'pg'
-import { loadConfig } from '../src/config.ts'
 import { countiesByRegion, isRegion } from '../src/features/directory/areas.ts'
 import { criteriaFrom, searchQuery } from '../src/features/directory/search.ts'
-import { createDb } from '../src/platform/db/database.ts'
-import { acquireEmbeddedPostgres } from '../src/platform/db/embedded-postgres.ts'
-import { migrateToLatest } from '../src/platform/db/migrate.ts'
-import { runSeeds } from '../src/seed.ts'
-import { withDatabase } from '../test/support/database-server.ts'
+import { freshBenchDatabase, root } from './support.ts'
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000)
 const LISTED = Number(process.env.BENCH_LISTED ?? 30_000)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8)
-const root = path.resolve(import.meta.dirname, '..')
 
-const embedded = process.env.BENCH_DATABASE_URL ? undefined : await acquireEmbeddedPostgres(path.join(root, 'var', 'bench-postgres'), () => undefined)
-const adminUrl = process.env.BENCH_DATABASE_URL ?? embedded!.url
-const admin = new pg.Client({ connectionString: adminUrl })
-await admin.connect()
-await admin.query('drop database if exists cmsuk_bench_directory with (force)')
-await admin.query('create database cmsuk_bench_directory')
-await admin.end()
-const url = withDatabase(adminUrl, 'cmsuk_bench_directory')
-const db = createDb(url)
-await migrateToLatest(db, url)
-await runSeeds(db, loadConfig({ NODE_ENV: 'test', DATABASE_URL: url }))
+const { db, url, release } = await freshBenchDatabase('cmsuk_bench_directory')
 
 // A small deterministic random source, so runs are comparable.
 let seed = 42
@@ -213,5 +196,4 @@ const plan = await db.executeQuery<{ 'QUERY PLAN': string }>({ ...compiled, sql:
 console.log(`\nplan of the slowest without the cache (${slowest.name}: ${JSON.stringify(sample)}):`)
 for (const row of plan.rows) console.log(`  ${row['QUERY PLAN']}`)
 
-await db.destroy()
-await embedded?.release()
+await release()

@@ -3,33 +3,14 @@
  * renewal run (renewal invoices and reminders). Prints the figures; the target is under 60 seconds.
  * Uses BENCH_DATABASE_URL (a superuser URL) or an embedded PostgreSQL under var/bench-postgres.
  */
-import path from 'node:path'
 import { sql } from 'kysely'
-import pg from 'pg'
-import { loadConfig } from '../src/config.ts'
 import { runRenewals } from '../src/features/billing/renewals.ts'
 import { toDateOnly } from '../src/features/billing/rules.ts'
-import { createDb } from '../src/platform/db/database.ts'
-import { acquireEmbeddedPostgres } from '../src/platform/db/embedded-postgres.ts'
-import { migrateToLatest } from '../src/platform/db/migrate.ts'
-import { runSeeds } from '../src/seed.ts'
-import { withDatabase } from '../test/support/database-server.ts'
+import { freshBenchDatabase } from './support.ts'
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000)
-const root = path.resolve(import.meta.dirname, '..')
 
-const embedded = process.env.BENCH_DATABASE_URL ? undefined : await acquireEmbeddedPostgres(path.join(root, 'var', 'bench-postgres'), () => undefined)
-const adminUrl = process.env.BENCH_DATABASE_URL ?? embedded!.url
-const admin = new pg.Client({ connectionString: adminUrl })
-await admin.connect()
-await admin.query('drop database if exists cmsuk_bench with (force)')
-await admin.query('create database cmsuk_bench')
-await admin.end()
-const url = withDatabase(adminUrl, 'cmsuk_bench')
-const db = createDb(url)
-const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url })
-await migrateToLatest(db, url)
-await runSeeds(db, config)
+const { db, config, release } = await freshBenchDatabase('cmsuk_bench')
 
 const started = Date.now()
 const today = toDateOnly(new Date())
@@ -64,5 +45,4 @@ console.log(`members: ${MEMBERS.toLocaleString('en-GB')} (seeded in ${seededIn.t
 console.log(`first daily run:  ${(runs[0]!.ms / 1000).toFixed(2)} s — ${runs[0]!.invoices.toLocaleString('en-GB')} renewal invoices, ${runs[0]!.reminders.toLocaleString('en-GB')} reminders queued`)
 console.log(`second run (same day, nothing new): ${(runs[1]!.ms / 1000).toFixed(2)} s — ${runs[1]!.invoices} invoices, ${runs[1]!.reminders} reminders`)
 console.log(`target: under 60 s — ${runs[0]!.ms < 60_000 ? 'met' : 'NOT met'}`)
-await db.destroy()
-await embedded?.release()
+await release()

@@ -4,7 +4,7 @@ import type { ViewContext } from '../../../platform/views/context.ts'
 import { Button, Form, NotificationBanner } from '../../../platform/views/form.tsx'
 import { Layout, PageHeading } from '../../../platform/views/layout.tsx'
 import type { CompanyInvoice, CompanyInvoiceStatus } from '../company-invoices.ts'
-import { HowToPay } from './how-to-pay.tsx'
+import { HowToPay, InvoiceFacts } from './how-to-pay.tsx'
 
 export const companyInvoiceStatusLabels: Record<CompanyInvoiceStatus, string> = { issued: 'Due', part_paid: 'Part paid', paid: 'Paid', void: 'Cancelled' }
 
@@ -118,58 +118,8 @@ export function CompanyInvoicePage({ ctx, invoice, payee, postalAddress, bank, c
           </NotificationBanner>
         )}
         <PageHeading title={`Invoice ${invoice.number}`} caption={`${invoice.companyName} · combined membership invoice`} />
-        <dl class="summary-list">
-          <div class="summary-row">
-            <dt class="summary-key">Status</dt>
-            <dd class="summary-value">
-              <span class={invoice.status === 'paid' ? 'tag tag--green' : 'tag tag--yellow'}>{companyInvoiceStatusLabels[invoice.status]}</span>
-            </dd>
-          </div>
-          <div class="summary-row">
-            <dt class="summary-key">Payment reference</dt>
-            <dd class="summary-value">
-              <strong>{invoice.reference}</strong>
-            </dd>
-          </div>
-          <div class="summary-row">
-            <dt class="summary-key">Pay by</dt>
-            <dd class="summary-value">{formatCalendarDate(invoice.due_on.toISOString())}</dd>
-          </div>
-        </dl>
-        <table class="table">
-          <caption class="visually-hidden">Memberships on this invoice</caption>
-          <thead>
-            <tr>
-              <th scope="col">Membership</th>
-              <th scope="col" class="numeric">
-                Amount
-              </th>
-              <th scope="col" class="numeric">
-                Still to pay
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {invoice.items.map((i) => (
-              <tr>
-                <td>
-                  {i.name}, membership {i.membershipNumber} (invoice {i.number})
-                </td>
-                <td class="numeric">{formatMoney(i.amount_pence)}</td>
-                <td class="numeric">{formatMoney(Math.max(0, i.due))}</td>
-              </tr>
-            ))}
-            <tr>
-              <th scope="row">Total</th>
-              <td class="numeric">
-                <strong>{formatMoney(invoice.total_pence)}</strong>
-              </td>
-              <td class="numeric">
-                <strong>{formatMoney(invoice.dueNow)}</strong>
-              </td>
-            </tr>
-          </tbody>
-        </table>
+        <InvoiceFacts paid={invoice.status === 'paid'} statusLabel={companyInvoiceStatusLabels[invoice.status]} reference={invoice.reference} dueOn={invoice.due_on.toISOString()} />
+        <CombinedItems invoice={invoice} />
         <p class="note">Subscriptions are exempt from VAT (a professional body’s subscriptions).</p>
         {open && (
           <>
@@ -198,5 +148,45 @@ export function CompanyInvoicePage({ ctx, invoice, payee, postalAddress, bank, c
         )}
       </div>
     </Layout>
+  )
+}
+
+/** The memberships on a combined invoice: what each was when it was made, and what each still owes. */
+export function CombinedItems({ invoice, memberInvoiceHref }: { invoice: CompanyInvoice; memberInvoiceHref?: (id: string) => string }) {
+  return (
+    <table class="table">
+      <caption class="table-caption">Memberships on this invoice</caption>
+      <thead>
+        <tr>
+          <th scope="col">Membership</th>
+          <th scope="col" class="numeric">
+            Amount
+          </th>
+          <th scope="col" class="numeric">
+            Still to pay
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {invoice.items.map((i) => (
+          <tr>
+            <td>
+              {i.name}, membership {i.membershipNumber} (invoice {memberInvoiceHref ? <a href={memberInvoiceHref(i.id)}>{i.number}</a> : i.number})
+            </td>
+            <td class="numeric">{formatMoney(i.amount_pence)}</td>
+            <td class="numeric">{formatMoney(Math.max(0, i.due))}</td>
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">Total</th>
+          <td class="numeric">
+            <strong>{formatMoney(invoice.total_pence)}</strong>
+          </td>
+          <td class="numeric">
+            <strong>{formatMoney(invoice.dueNow)}</strong>
+          </td>
+        </tr>
+      </tbody>
+    </table>
   )
 }

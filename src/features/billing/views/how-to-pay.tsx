@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact'
+import { formatCalendarDate } from '../../../platform/dates.ts'
 import { formatMoney } from '../../../platform/money.ts'
 import type { ViewContext } from '../../../platform/views/context.ts'
 import { Button, Form } from '../../../platform/views/form.tsx'
@@ -67,5 +68,29 @@ export function HowToPay({ ctx, due, payAction, chequeNote, reference, payee, po
         </Form>
       )}
     </>
+  )
+}
+
+/** The top of an invoice page: its status, the reference to quote and the date to pay by. */
+export function InvoiceFacts({ paid, statusLabel, reference, dueOn }: { paid: boolean; statusLabel: string; reference: string; dueOn: string }) {
+  return (
+    <dl class="summary-list">
+      <div class="summary-row">
+        <dt class="summary-key">Status</dt>
+        <dd class="summary-value">
+          <span class={paid ? 'tag tag--green' : 'tag tag--yellow'}>{statusLabel}</span>
+        </dd>
+      </div>
+      <div class="summary-row">
+        <dt class="summary-key">Payment reference</dt>
+        <dd class="summary-value">
+          <strong>{reference}</strong>
+        </dd>
+      </div>
+      <div class="summary-row">
+        <dt class="summary-key">Pay by</dt>
+        <dd class="summary-value">{formatCalendarDate(dueOn)}</dd>
+      </div>
+    </dl>
   )
 }

@@ -1,11 +1,10 @@
-import { formatCalendarDate } from '../../../platform/dates.ts'
 import { formatMoney } from '../../../platform/money.ts'
 import type { ViewContext } from '../../../platform/views/context.ts'
 import { NotificationBanner } from '../../../platform/views/form.tsx'
 import { Layout, PageHeading } from '../../../platform/views/layout.tsx'
 import type { InvoiceStatus } from '../rules.ts'
 import type { InvoiceView } from '../service.ts'
-import { HowToPay } from './how-to-pay.tsx'
+import { HowToPay, InvoiceFacts } from './how-to-pay.tsx'
 
 export const invoiceStatusLabels: Record<InvoiceStatus, string> = {
   issued: 'Due',
@@ -46,24 +45,7 @@ export function InvoicePage({ ctx, invoice, member, payee, postalAddress, bank, 
           </NotificationBanner>
         )}
         <PageHeading title={`Invoice ${invoice.number}`} caption={`${member.name} · membership number ${member.membershipNumber}`} />
-        <dl class="summary-list">
-          <div class="summary-row">
-            <dt class="summary-key">Status</dt>
-            <dd class="summary-value">
-              <span class={invoice.status === 'paid' ? 'tag tag--green' : 'tag tag--yellow'}>{invoiceStatusLabels[invoice.status]}</span>
-            </dd>
-          </div>
-          <div class="summary-row">
-            <dt class="summary-key">Payment reference</dt>
-            <dd class="summary-value">
-              <strong>{invoice.reference}</strong>
-            </dd>
-          </div>
-          <div class="summary-row">
-            <dt class="summary-key">Pay by</dt>
-            <dd class="summary-value">{formatCalendarDate(invoice.dueOn)}</dd>
-          </div>
-        </dl>
+        <InvoiceFacts paid={invoice.status === 'paid'} statusLabel={invoiceStatusLabels[invoice.status]} reference={invoice.reference} dueOn={invoice.dueOn} />
         <p>
           <a href={`/account/invoices/${invoice.id}/pdf`}>Download {invoice.status === 'paid' ? 'the receipt' : 'the invoice'} (PDF)</a>
         </p>

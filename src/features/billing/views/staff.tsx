@@ -4,7 +4,7 @@ import type { FormState, ViewContext } from '../../../platform/views/context.ts'
 import { Button, DateInput, ErrorSummary, Form, NotificationBanner, Radios, TextInput } from '../../../platform/views/form.tsx'
 import type { CompanyInvoice } from '../company-invoices.ts'
 import type { InvoiceView } from '../service.ts'
-import { companyInvoiceStatusLabels } from './company-invoices.tsx'
+import { CombinedItems, companyInvoiceStatusLabels } from './company-invoices.tsx'
 import { invoiceStatusLabels } from './invoice.tsx'
 
 type Found = { id: string; number: string; reference: string; total_pence: number; name: string; email: string; membershipNumber: string }
@@ -181,31 +181,7 @@ export function StaffCompanyInvoicePage({ ctx, invoice, form, notice }: Combined
       <p>
         Total {formatMoney(invoice.total_pence)} · still to pay {formatMoney(invoice.dueNow)} · <a href="/admin/payments">Find another</a>
       </p>
-      <table class="table">
-        <caption class="table-caption">Memberships on this invoice</caption>
-        <thead>
-          <tr>
-            <th scope="col">Member invoice</th>
-            <th scope="col" class="numeric">
-              Amount
-            </th>
-            <th scope="col" class="numeric">
-              Still to pay
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {invoice.items.map((i) => (
-            <tr>
-              <td>
-                <a href={`/admin/payments/invoices/${i.id}`}>{i.number}</a> · {i.name} · {i.membershipNumber}
-              </td>
-              <td class="numeric">{formatMoney(i.amount_pence)}</td>
-              <td class="numeric">{formatMoney(Math.max(0, i.due))}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CombinedItems invoice={invoice} memberInvoiceHref={(id) => `/admin/payments/invoices/${id}`} />
       <p class="note">A payment here is shared out over the member invoices in this order. Refunds and bounced cheques are recorded on each member invoice.</p>
       {invoice.status !== 'void' && <ManualPaymentForm ctx={ctx} action={`/admin/payments/company-invoices/${invoice.id}`} form={form} />}
     </AdminLayout>

@@ -4,7 +4,7 @@ import type { FormState, ViewContext } from '../../../platform/views/context.ts'
 import { Button, ErrorSummary, Form, NotificationBanner, Textarea } from '../../../platform/views/form.tsx'
 import { type ListingState, listingStateLabels, listingStates, type staffListings } from '../staff.ts'
 import { ListingDetails, type PublishedListing } from './listing-details.tsx'
-import { ReferralsTable } from './member.tsx'
+import { type Enquiry, EnquiryList, ReferralsTable } from './member.tsx'
 
 type Row = Awaited<ReturnType<typeof staffListings>>[number]
 const stateTag: Record<ListingState, string> = { listed: 'tag tag--green', hidden: 'tag tag--red', 'opted-out': 'tag', 'not-shown': 'tag tag--yellow' }
@@ -68,7 +68,6 @@ export function DirectoryAdminPage({ ctx, rows, state, months }: { ctx: ViewCont
   )
 }
 
-type Enquiry = { id: string; name: string; organisation: string; email: string; phone: string; message: string; created_at: Date }
 type Detail = PublishedListing & { id: string; slug: string; hidden_at: Date | null; hidden_reason: string | null; hidden_by_name: string | null; opted_in: boolean }
 
 type DetailProps = {
@@ -117,20 +116,7 @@ export function DirectoryListingAdminPage({ ctx, listing, state, expertiseLabels
       <h2>Referrals by month</h2>
       <ReferralsTable months={months} />
       <h2>Enquiries ({enquiries.length})</h2>
-      {enquiries.length === 0 && <p>No enquiries yet.</p>}
-      {enquiries.map((e) => (
-        <article class="enquiry">
-          <h3>
-            {e.name}
-            {e.organisation && `, ${e.organisation}`}
-          </h3>
-          <p class="note">
-            {formatDateTime(e.created_at)} · {e.email}
-            {e.phone && ` · ${e.phone}`}
-          </p>
-          <p class="pre-line">{e.message}</p>
-        </article>
-      ))}
+      <EnquiryList enquiries={enquiries} />
     </AdminLayout>
   )
 }

@@ -200,7 +200,7 @@ export function PreviewPage({ ctx, listing, listed, expertiseLabels }: { ctx: Vi
   )
 }
 
-type Enquiry = { id: string; name: string; organisation: string; email: string; phone: string; message: string; created_at: Date }
+export type Enquiry = { id: string; name: string; organisation: string; email: string; phone: string; message: string; created_at: Date }
 
 export function EnquiriesPage({ ctx, enquiries, months }: { ctx: ViewContext; enquiries: Enquiry[]; months: { month: string; n: number }[] }) {
   const total = months.reduce((s, m) => s + m.n, 0)
@@ -211,20 +211,7 @@ export function EnquiriesPage({ ctx, enquiries, months }: { ctx: ViewContext; en
         <h2>Referrals in the last 12 months: {total}</h2>
         <ReferralsTable months={months} />
         <h2>Messages</h2>
-        {enquiries.length === 0 && <p>No enquiries yet.</p>}
-        {enquiries.map((e) => (
-          <article class="enquiry">
-            <h3>
-              {e.name}
-              {e.organisation && `, ${e.organisation}`}
-            </h3>
-            <p class="note">
-              {formatDateTime(e.created_at)} · <a href={`mailto:${e.email}`}>{e.email}</a>
-              {e.phone && ` · ${e.phone}`}
-            </p>
-            <p class="pre-line">{e.message}</p>
-          </article>
-        ))}
+        <EnquiryList enquiries={enquiries} />
         <p>
           <a href="/account/directory">Back to your listing</a>
         </p>
@@ -261,3 +248,25 @@ export function ReferralsTable({ months }: { months: { month: string; n: number 
   )
 }
 
+
+/** Enquiries purchasers sent, newest first: for the member and for staff. */
+export function EnquiryList({ enquiries }: { enquiries: Enquiry[] }) {
+  if (enquiries.length === 0) return <p>No enquiries yet.</p>
+  return (
+    <>
+      {enquiries.map((e) => (
+        <article class="enquiry">
+          <h3>
+            {e.name}
+            {e.organisation && `, ${e.organisation}`}
+          </h3>
+          <p class="note">
+            {formatDateTime(e.created_at)} · <a href={`mailto:${e.email}`}>{e.email}</a>
+            {e.phone && ` · ${e.phone}`}
+          </p>
+          <p class="pre-line">{e.message}</p>
+        </article>
+      ))}
+    </>
+  )
+}
