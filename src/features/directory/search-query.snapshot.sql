@@ -1,7 +1,7 @@
 -- The directory search (src/features/directory/search.ts) for: postcode SW1A within 25 miles, region London,
 -- expertise brain-injury, taking referrals, words "rehabilitation". Parameters:
 -- [3958.76,51.5045,51.5045,-0.1323,"rehabilitation:*","2026-11-03","London",["brain-injury"],"rehabilitation:*",51.142443519188994,51.866556480811006,-0.7129514979835547,0.4483514979835548,3958.76,51.5045,51.5045,-0.1323,25.005,20,0]
-
+/* prepared */
 with hits as materialized (
   select l.id, l.display_name, l.expertise, l.area_regions, ($1::float8 * 2 * asin(sqrt(power(sin(radians(l.latitude - $2::float8) / 2), 2) + cos(radians($3::float8)) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - $4::float8) / 2), 2)))) as miles, ts_rank(l.words, to_tsquery('english', $5)) as rank
   from directory_listings l

@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely'
-import type { Db } from '../../platform/db/database.ts'
+import { type Db, PREPARED } from '../../platform/db/database.ts'
 import type { DateOnly } from '../billing/rules.ts'
 import { isCounty, isRegion, professions, regionOfCounty } from './areas.ts'
 import { DEFAULT_MILES, distanceChoices, EARTH_RADIUS_MILES, type Point } from './postcodes.ts'
@@ -105,7 +105,7 @@ export function searchQuery({ criteria: c, near, northernIreland, benefitsIfPaid
   const rank = tsquery ? sql`ts_rank(l.words, ${tsquery})` : sql`0::real`
   const order = near ? sql`miles, display_name, id` : tsquery ? sql`rank desc, display_name, id` : sql`display_name, id`
   // Only what ordering and the counts need is carried for every hit; the shown page is read for 20 rows.
-  return sql<{ version: string; total: number; page: ResultRow[]; expertise_counts: Record<string, number>; region_counts: Record<string, number> }>`
+  return sql<{ version: string; total: number; page: ResultRow[]; expertise_counts: Record<string, number>; region_counts: Record<string, number> }>`${sql.raw(PREPARED)}
 with hits as materialized (
   select l.id, l.display_name, l.expertise, l.area_regions, ${miles} as miles, ${rank} as rank
   from directory_listings l
