@@ -68,47 +68,54 @@ export function wordsQuery(words: string): string | undefined {
 }
 
 /**
- * Rules 24–27 as SQL over `directory_listings l`: opted in, not hidden, at least one area of expertise, a Case
- * Manager, and paid through a date that still gives member benefits today. The member's grade and paid_through
- * are kept on the listing by triggers (decision 008), so this needs no join.
+ * Rules 24–27 as SQL over a listing (`directory_listings`, or its search copy `directory_search`, which has the
+ * same columns): opted in, not hidden, at least one area of expertise, a Case Manager, and paid through a date
+ * that still gives member benefits today. The member's grade and paid_through are kept on the listing by
+ * triggers (decision 008), so this needs no join.
  */
-export const listedSql = (benefitsIfPaidThrough: DateOnly) =>
-  sql<boolean>`l.opted_in and l.hidden_at is null and l.member_grade = 'case-manager' and l.member_paid_through >= ${benefitsIfPaidThrough}::date and cardinality(l.expertise) > 0`
+export const listedSql = (benefitsIfPaidThrough: DateOnly, alias: 'l' | 's' = 'l') => {
+  const t = sql.raw(alias)
+  return sql<boolean>`${t}.opted_in and ${t}.hidden_at is null and ${t}.member_grade = 'case-manager' and ${t}.member_paid_through >= ${benefitsIfPaidThrough}::date and cardinality(${t}.expertise) > 0`
+}
 
 const milesFrom = (p: Point) =>
-  sql`(${EARTH_RADIUS_MILES}::float8 * 2 * asin(sqrt(power(sin(radians(l.latitude - ${p.latitude}::float8) / 2), 2) + cos(radians(${p.latitude}::float8)) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - ${p.longitude}::float8) / 2), 2))))`
+  sql`(${EARTH_RADIUS_MILES}::float8 * 2 * asin(sqrt(power(sin(radians(s.latitude - ${p.latitude}::float8) / 2), 2) + cos(radians(${p.latitude}::float8)) * cos(radians(s.latitude)) * power(sin(radians(s.longitude - ${p.longitude}::float8) / 2), 2))))`
 
 export type SearchInput = { criteria: Criteria; near: Point | null; northernIreland: boolean; benefitsIfPaidThrough: DateOnly }
 
 export function searchQuery({ criteria: c, near, northernIreland, benefitsIfPaidThrough }: SearchInput) {
-  const where: RawBuilder<unknown>[] = [listedSql(benefitsIfPaidThrough)]
+  const where: RawBuilder<unknown>[] = [listedSql(benefitsIfPaidThrough, 's')]
   const region = c.region || (northernIreland ? 'Northern Ireland' : '')
-  if (region) where.push(sql`l.area_regions @> array[${region}]::text[]`)
-  if (c.county) where.push(sql`(l.counties @> array[${c.county}]::text[] or l.regions @> array[${regionOfCounty(c.county)}]::text[])`)
-  if (c.expertise.length > 0) where.push(sql`l.expertise && ${c.expertise}::text[]`)
-  if (c.profession) where.push(sql`l.profession = ${c.profession}`)
-  if (c.taking) where.push(sql`l.taking_referrals`)
+  if (region) where.push(sql`s.area_regions @> array[${region}]::text[]`)
+  if (c.county) where.push(sql`(s.counties @> array[${c.county}]::text[] or s.regions @> array[${regionOfCounty(c.county)}]::text[])`)
+  if (c.expertise.length > 0) where.push(sql`s.expertise && ${c.expertise}::text[]`)
+  if (c.profession) where.push(sql`s.profession = ${c.profession}`)
+  if (c.taking) where.push(sql`s.taking_referrals`)
   const words = wordsQuery(c.words)
   const tsquery = words ? sql`to_tsquery('english', ${words})` : null
-  if (tsquery) where.push(sql`l.words @@ ${tsquery}`)
+  if (tsquery) where.push(sql`s.words @@ ${tsquery}`)
   let miles = sql`null::float8`
   if (near) {
     // A box around the point narrows the rows by index before the great-circle distance is worked out.
     const dLat = c.miles / 69.05
     const dLon = c.miles / (69.17 * Math.cos((near.latitude * Math.PI) / 180))
-    where.push(sql`l.latitude between ${near.latitude - dLat}::float8 and ${near.latitude + dLat}::float8`)
-    where.push(sql`l.longitude between ${near.longitude - dLon}::float8 and ${near.longitude + dLon}::float8`)
+    where.push(sql`s.latitude between ${near.latitude - dLat}::float8 and ${near.latitude + dLat}::float8`)
+    where.push(sql`s.longitude between ${near.longitude - dLon}::float8 and ${near.longitude + dLon}::float8`)
     // On the radius counts as inside: a distance that rounds to the radius, to the hundredth of a mile, is in.
     where.push(sql`${milesFrom(near)} < ${c.miles + 0.005}::float8`)
     miles = milesFrom(near)
   }
-  const rank = tsquery ? sql`ts_rank(l.words, ${tsquery})` : sql`0::real`
+  const rank = tsquery ? sql`ts_rank(s.words, ${tsquery})` : sql`0::real`
   const order = near ? sql`miles, display_name, id` : tsquery ? sql`rank desc, display_name, id` : sql`display_name, id`
+  // The narrow search copy serves every search but one by words: the words (and their GIN index) are on the
+  // listing itself, which has the same columns, so such a search reads that table instead of joining it.
+  const from = tsquery ? sql`directory_listings s` : sql`directory_search s`
+  const id = tsquery ? sql`s.id` : sql`s.listing_id`
   // Only what ordering and the counts need is carried for every hit; the shown page is read for 20 rows.
   return sql<{ version: string; total: number; page: ResultRow[]; expertise_counts: Record<string, number>; region_counts: Record<string, number> }>`${sql.raw(PREPARED)}
 with hits as materialized (
-  select l.id, l.display_name, l.expertise, l.area_regions, ${miles} as miles, ${rank} as rank
-  from directory_listings l
+  select ${id} as id, s.display_name, s.expertise, s.area_regions, ${miles} as miles, ${rank} as rank
+  from ${from}
   where ${sql.join(where, sql` and `)}
 ),
 shown as (
@@ -122,8 +129,8 @@ select
       'id', l.id, 'slug', l.slug, 'display_name', l.display_name, 'title', l.title, 'profession', l.profession,
       'expertise', l.expertise, 'area_regions', l.area_regions, 'counties', l.counties, 'base_outcode', l.base_outcode,
       'travel_miles', l.travel_miles, 'taking_referrals', l.taking_referrals, 'bio_start', left(l.bio, 240),
-      'bio_more', length(l.bio) > 240, 'miles', s.miles) order by s.position), '[]')
-    from shown s join directory_listings l on l.id = s.id) as page,
+      'bio_more', length(l.bio) > 240, 'miles', shown.miles) order by shown.position), '[]')
+    from shown join directory_listings l on l.id = shown.id) as page,
   (select coalesce(json_object_agg(code, n), '{}') from (select unnest(expertise) as code, count(*) as n from hits group by 1) e) as expertise_counts,
   (select coalesce(json_object_agg(region, n), '{}') from (select unnest(area_regions) as region, count(*) as n from hits group by 1) r) as region_counts`
 }

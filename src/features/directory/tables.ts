@@ -36,6 +36,23 @@ export interface DirectoryTables {
     created_at: Timestamp
     updated_at: Timestamp
   }
+  /** A narrow copy of each listing for searching, kept by a trigger (migration 0013); never written by the app. */
+  directory_search: {
+    listing_id: string
+    display_name: string
+    opted_in: boolean
+    hidden_at: Date | null
+    member_grade: string
+    member_paid_through: Date | null
+    expertise: string[]
+    regions: string[]
+    counties: string[]
+    area_regions: string[]
+    profession: string | null
+    taking_referrals: boolean
+    latitude: number | null
+    longitude: number | null
+  }
   directory_enquiries: {
     id: Generated<string>
     listing_id: string
