@@ -36,6 +36,14 @@ export async function approvedRecord(db: Db, userId: string): Promise<ApprovedRe
   return { expertise: application.expertise, registrations }
 }
 
+/** The list of areas of expertise is read on every directory search; each process keeps it for a few seconds. */
+const areasByDb = new WeakMap<Db, { until: number; areas: Promise<{ code: string; label: string }[]> }>()
+
 export async function listExpertiseAreas(db: Db) {
-  return db.selectFrom('expertise_areas').select(['code', 'label']).orderBy('position').execute()
+  const kept = areasByDb.get(db)
+  if (kept && kept.until > Date.now()) return kept.areas
+  const areas = db.selectFrom('expertise_areas').select(['code', 'label']).orderBy('position').execute()
+  areasByDb.set(db, { until: Date.now() + 5000, areas })
+  areas.catch(() => areasByDb.delete(db))
+  return areas
 }

@@ -30,10 +30,33 @@ export type PostcodeLookup =
   | { kind: 'unknown'; outcode: string }
   | { kind: 'invalid' }
 
+type District = { latitude: number; longitude: number; region: string }
+
+/** The districts are reference data (data/uk-outcodes.csv): each process reads them once, and the database again on a miss. */
+const districtsByDb = new WeakMap<Db, Promise<Map<string, District>>>()
+
+async function findDistrict(db: Db, outcode: string): Promise<District | undefined> {
+  let districts = districtsByDb.get(db)
+  if (!districts) {
+    districts = db
+      .selectFrom('postcode_districts')
+      .selectAll()
+      .execute()
+      .then((rows) => new Map(rows.map((r) => [r.outcode, { latitude: r.latitude, longitude: r.longitude, region: r.region }])))
+    districtsByDb.set(db, districts)
+    districts.catch(() => districtsByDb.delete(db))
+  }
+  const known = (await districts).get(outcode)
+  if (known) return known
+  const row = await db.selectFrom('postcode_districts').selectAll().where('outcode', '=', outcode).executeTakeFirst()
+  if (row) (await districts).set(outcode, { latitude: row.latitude, longitude: row.longitude, region: row.region })
+  return row
+}
+
 export async function lookUpPostcode(db: Db, raw: string): Promise<PostcodeLookup> {
   const outcode = outwardCode(raw)
   if (!outcode) return { kind: 'invalid' }
   if (isNorthernIreland(outcode)) return { kind: 'northern-ireland', outcode }
-  const row = await db.selectFrom('postcode_districts').selectAll().where('outcode', '=', outcode).executeTakeFirst()
-  return row ? { kind: 'found', outcode, point: { latitude: row.latitude, longitude: row.longitude }, region: row.region } : { kind: 'unknown', outcode }
+  const found = await findDistrict(db, outcode)
+  return found ? { kind: 'found', outcode, point: { latitude: found.latitude, longitude: found.longitude }, region: found.region } : { kind: 'unknown', outcode }
 }
