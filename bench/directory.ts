@@ -64,7 +64,8 @@ await sql`alter table membership_terms enable trigger membership_terms_paid_thro
 await sql`update memberships m set paid_through = t.ends_on from (select membership_id, max(ends_on) as ends_on from membership_terms group by 1) t where t.membership_id = m.id`.execute(db)
 
 const districts = await db.selectFrom('postcode_districts').selectAll().execute()
-const expertiseCodes = (await db.selectFrom('expertise_areas').select('code').execute()).map((e) => e.code)
+const areas = await db.selectFrom('expertise_areas').select(['code', 'position']).orderBy('position').execute()
+const expertiseCodes = areas.map((e) => e.code)
 const caseManagers = await db.selectFrom('memberships').select('id').where('grade', '=', 'case-manager').orderBy('number').limit(LISTED).execute()
 for (let i = 0; i < caseManagers.length; i += 1000) {
   await db
@@ -191,7 +192,7 @@ const sample = slowest.name.startsWith('postcode')
     ? { region: 'North West', expertise: 'brain-injury' }
     : { q: 'rehabilitation' }
 const near = 'postcode' in sample ? await db.selectFrom('postcode_districts').select(['latitude', 'longitude']).where('outcode', '=', 'LS1').executeTakeFirstOrThrow() : null
-const compiled = searchQuery({ criteria: criteriaFrom(sample, new Set(expertiseCodes)), near, northernIreland: false, benefitsIfPaidThrough: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10) }).compile(db)
+const compiled = searchQuery({ criteria: criteriaFrom(sample, new Set(expertiseCodes)), near, northernIreland: false, benefitsIfPaidThrough: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10), areas }).compile(db)
 const plan = await db.executeQuery<{ 'QUERY PLAN': string }>({ ...compiled, sql: `explain (analyze, buffers off) ${compiled.sql}` })
 console.log(`\nplan of the slowest without the cache (${slowest.name}: ${JSON.stringify(sample)}):`)
 for (const row of plan.rows) console.log(`  ${row['QUERY PLAN']}`)

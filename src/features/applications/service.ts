@@ -37,12 +37,12 @@ export async function approvedRecord(db: Db, userId: string): Promise<ApprovedRe
 }
 
 /** The list of areas of expertise is read on every directory search; each process keeps it for a few seconds. */
-const areasByDb = new WeakMap<Db, { until: number; areas: Promise<{ code: string; label: string }[]> }>()
+const areasByDb = new WeakMap<Db, { until: number; areas: Promise<{ code: string; label: string; position: number }[]> }>()
 
 export async function listExpertiseAreas(db: Db) {
   const kept = areasByDb.get(db)
   if (kept && kept.until > Date.now()) return kept.areas
-  const areas = db.selectFrom('expertise_areas').select(['code', 'label']).orderBy('position').execute()
+  const areas = db.selectFrom('expertise_areas').select(['code', 'label', 'position']).orderBy('position').execute()
   areasByDb.set(db, { until: Date.now() + 5000, areas })
   areas.catch(() => areasByDb.delete(db))
   return areas

@@ -5,6 +5,7 @@ import { districtNorthOf, listedMember, memberWithRecord } from '../../../test/s
 import { createUser, currentCode } from '../../../test/support/factories.ts'
 import { toDateOnly } from '../billing/rules.ts'
 import { recordLedgerEntry } from '../billing/service.ts'
+import { ukRegions } from './areas.ts'
 
 let t: TestApp
 before(async () => {
@@ -217,6 +218,19 @@ describe('Find a Case Manager: searching (rule 25)', () => {
     doc = html((await browserSession(t.app).get('/find-a-case-manager?postcode=BT7+1NN')).body)
     assert.match(textOf(doc.querySelector('.notice')), /not available for Northern Ireland/)
     assert.deepEqual(doc.querySelectorAll('.result-name a').map((a) => textOf(a)), ['Belfast Based'])
+  })
+
+  it('keeps the bits for the counts in step with the lists of regions and areas of expertise', async () => {
+    const areas = await t.db.selectFrom('expertise_areas').select(['code', 'position']).execute()
+    for (const [i, region] of ukRegions.entries()) {
+      const area = areas[i % areas.length]!
+      const member = await listedMember(t, { regions: [region], expertise: [area.code] }, { record: [area.code] })
+      const row = await t.db.selectFrom('directory_search').select(['region_bits', 'expertise_bits']).where('listing_id', '=', (await t.db.selectFrom('directory_listings').select('id').where('membership_id', '=', member.membershipId).executeTakeFirstOrThrow()).id).executeTakeFirstOrThrow()
+      assert.equal(row.region_bits, 1 << i, region)
+      assert.equal(row.expertise_bits, 1 << area.position, area.code)
+    }
+    const facets = html((await browserSession(t.app).get('/find-a-case-manager')).body).querySelectorAll('.facet-list li').map((li) => textOf(li))
+    for (const region of ukRegions) assert.ok(facets.includes(`${region} (1)`), region)
   })
 
   it('shows the postcode data attribution on the search page', async () => {

@@ -85,7 +85,7 @@ describe('the search query', () => {
       dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (k) => new PostgresIntrospector(k), createQueryCompiler: () => new PostgresQueryCompiler() },
     })
     const criteria = criteriaFrom({ postcode: 'SW1A 1AA', miles: '25', expertise: ['brain-injury'], region: 'London', taking: 'yes', q: 'rehabilitation' }, codes)
-    const compiled = searchQuery({ criteria, near: { latitude: 51.5045, longitude: -0.1323 }, northernIreland: false, benefitsIfPaidThrough: '2026-11-03' }).compile(db)
+    const compiled = searchQuery({ criteria, near: { latitude: 51.5045, longitude: -0.1323 }, northernIreland: false, benefitsIfPaidThrough: '2026-11-03', areas: [...codes].map((code, position) => ({ code, position })) }).compile(db)
     const text = `-- The directory search (src/features/directory/search.ts) for: postcode SW1A within 25 miles, region London,\n-- expertise brain-injury, taking referrals, words "rehabilitation". Parameters:\n-- ${JSON.stringify(compiled.parameters)}\n${compiled.sql}\n`
     const file = new URL('./search-query.snapshot.sql', import.meta.url)
     if (process.env.UPDATE_SNAPSHOTS === '1') writeFileSync(file, text)

@@ -38,6 +38,7 @@ export async function directoryRoutes(app: FastifyInstance, { db, config, viewCo
       near: postcode?.kind === 'found' ? postcode.point : null,
       northernIreland: postcode?.kind === 'northern-ireland',
       benefitsIfPaidThrough: benefitsIfPaidThroughDate,
+      areas,
     })
     const searched = Object.keys(req.query).length > 0
     return render(reply, SearchPage({ ctx, criteria, searched, result, postcodeMessage, expertiseAreas: areas }))

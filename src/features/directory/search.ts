@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely'
 import { type Db, PREPARED } from '../../platform/db/database.ts'
 import type { DateOnly } from '../billing/rules.ts'
-import { isCounty, isRegion, professions, regionOfCounty } from './areas.ts'
+import { isCounty, isRegion, professions, regionOfCounty, ukRegions } from './areas.ts'
 import { DEFAULT_MILES, distanceChoices, EARTH_RADIUS_MILES, type Point } from './postcodes.ts'
 
 export const PAGE_SIZE = 20
@@ -81,9 +81,10 @@ export const listedSql = (benefitsIfPaidThrough: DateOnly, alias: 'l' | 's' = 'l
 const milesFrom = (p: Point) =>
   sql`(${EARTH_RADIUS_MILES}::float8 * 2 * asin(sqrt(power(sin(radians(s.latitude - ${p.latitude}::float8) / 2), 2) + cos(radians(${p.latitude}::float8)) * cos(radians(s.latitude)) * power(sin(radians(s.longitude - ${p.longitude}::float8) / 2), 2))))`
 
-export type SearchInput = { criteria: Criteria; near: Point | null; northernIreland: boolean; benefitsIfPaidThrough: DateOnly }
+/** `areas` gives each area of expertise's bit (its position), for the counts among the results. */
+export type SearchInput = { criteria: Criteria; near: Point | null; northernIreland: boolean; benefitsIfPaidThrough: DateOnly; areas: readonly { code: string; position: number }[] }
 
-export function searchQuery({ criteria: c, near, northernIreland, benefitsIfPaidThrough }: SearchInput) {
+export function searchQuery({ criteria: c, near, northernIreland, benefitsIfPaidThrough, areas }: SearchInput) {
   const where: RawBuilder<unknown>[] = [listedSql(benefitsIfPaidThrough, 's')]
   const region = c.region || (northernIreland ? 'Northern Ireland' : '')
   if (region) where.push(sql`s.area_regions @> array[${region}]::text[]`)
@@ -114,7 +115,7 @@ export function searchQuery({ criteria: c, near, northernIreland, benefitsIfPaid
   // Only what ordering and the counts need is carried for every hit; the shown page is read for 20 rows.
   return sql<{ version: string; total: number; page: ResultRow[]; expertise_counts: Record<string, number>; region_counts: Record<string, number> }>`${sql.raw(PREPARED)}
 with hits as materialized (
-  select ${id} as id, s.display_name, s.expertise, s.area_regions, ${miles} as miles, ${rank} as rank
+  select ${id} as id, s.display_name, s.expertise_bits, s.region_bits, ${miles} as miles, ${rank} as rank
   from ${from}
   where ${sql.join(where, sql` and `)}
 ),
@@ -131,9 +132,13 @@ select
       'travel_miles', l.travel_miles, 'taking_referrals', l.taking_referrals, 'bio_start', left(l.bio, 240),
       'bio_more', length(l.bio) > 240, 'miles', shown.miles) order by shown.position), '[]')
     from shown join directory_listings l on l.id = shown.id) as page,
-  (select coalesce(json_object_agg(code, n), '{}') from (select unnest(expertise) as code, count(*) as n from hits group by 1) e) as expertise_counts,
-  (select coalesce(json_object_agg(region, n), '{}') from (select unnest(area_regions) as region, count(*) as n from hits group by 1) r) as region_counts`
+  (select json_build_object(${countsByBit('expertise_bits', areas.map((a) => [a.code, a.position]))}) from hits) as expertise_counts,
+  (select json_build_object(${countsByBit('region_bits', ukRegions.map((r, i) => [r, i]))}) from hits) as region_counts`
 }
+
+/** `'code', number of hits with its bit set`, for each code: the counts per expertise or region in one pass. */
+const countsByBit = (column: 'expertise_bits' | 'region_bits', bits: (readonly [string, number])[]) =>
+  sql.join(bits.map(([code, bit]) => sql`${code}::text, sum((${sql.ref(column)} >> ${bit}::int) & 1)`))
 
 export type ResultRow = {
   id: string
@@ -158,5 +163,6 @@ export type SearchResult = { total: number; results: ResultRow[]; expertiseCount
 export async function search(db: Db, input: SearchInput): Promise<SearchResult & { version: string }> {
   const { rows } = await searchQuery(input).execute(db)
   const row = rows[0]!
-  return { version: row.version, total: row.total, results: row.page, expertiseCounts: row.expertise_counts, regionCounts: row.region_counts }
+  const present = (counts: Record<string, number | null>) => Object.fromEntries(Object.entries(counts).filter((e): e is [string, number] => Number(e[1]) > 0).map(([k, n]) => [k, Number(n)]))
+  return { version: row.version, total: row.total, results: row.page, expertiseCounts: present(row.expertise_counts), regionCounts: present(row.region_counts) }
 }

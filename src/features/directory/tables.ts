@@ -29,6 +29,9 @@ export interface DirectoryTables {
     /** Copied from the membership by triggers (migration 0011), so a search reads this table alone. */
     member_grade: ColumnType<string, never, never>
     member_paid_through: ColumnType<Date | null, never, never>
+    /** Bits of `expertise` (by expertise_areas.position) and of `area_regions` (by ukRegions), set by a trigger (0014). */
+    expertise_bits: ColumnType<number, never, never>
+    region_bits: ColumnType<number, never, never>
     hidden_at: Date | null
     hidden_reason: string | null
     hidden_by: string | null
@@ -52,6 +55,8 @@ export interface DirectoryTables {
     taking_referrals: boolean
     latitude: number | null
     longitude: number | null
+    expertise_bits: number
+    region_bits: number
   }
   directory_enquiries: {
     id: Generated<string>
