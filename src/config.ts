@@ -80,6 +80,12 @@ const EnvSchema = z.object({
     .regex(/^\d+$/, 'must be a whole number of searches to remember, for example DIRECTORY_CACHE_ENTRIES=1000 (0 turns the cache off)')
     .transform(Number)
     .default(1000),
+  DIRECTORY_SEARCHES_PER_MINUTE: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of searches, for example DIRECTORY_SEARCHES_PER_MINUTE=120')
+    .transform(Number)
+    .refine((n) => n >= 1, 'must be at least 1')
+    .default(120),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'must be one of fatal, error, warn, info, debug, trace or silent',
@@ -103,6 +109,8 @@ export type Config = Readonly<{
   runWorker: boolean
   /** Find a Case Manager searches remembered per process while the directory is unchanged (0: none). */
   directoryCacheEntries: number
+  /** Find a Case Manager searches one address may make a minute, so nobody can scrape or flood it. */
+  directorySearchesPerMinute: number
   logLevel: string
 }>
 
@@ -165,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     runWorker: e.RUN_WORKER,
     directoryCacheEntries: e.DIRECTORY_CACHE_ENTRIES,
+    directorySearchesPerMinute: e.DIRECTORY_SEARCHES_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
   }
   return Object.freeze(config)

@@ -239,3 +239,18 @@ describe('Find a Case Manager: searching (rule 25)', () => {
     assert.match(text, /Open Government Licence v3\.0/)
   })
 })
+
+describe('Find a Case Manager: abuse', () => {
+  it('limits the searches one address makes in a minute', async () => {
+    const limited = await createTestApp({ DIRECTORY_SEARCHES_PER_MINUTE: '3' })
+    try {
+      const s = browserSession(limited.app)
+      const statuses = []
+      for (let i = 0; i < 4; i++) statuses.push((await s.get(`/find-a-case-manager?q=${i}`)).statusCode)
+      assert.deepEqual(statuses, [200, 200, 200, 429])
+      assert.equal((await browserSession(limited.app).get('/find-a-case-manager')).statusCode, 200, 'another address is not limited')
+    } finally {
+      await limited.close()
+    }
+  })
+})

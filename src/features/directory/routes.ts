@@ -21,7 +21,9 @@ const SLUG = /^[a-z0-9-]{1,60}$/
 export async function directoryRoutes(app: FastifyInstance, { db, config, viewContext }: AppDeps) {
   const search = createSearchCache(db, config.directoryCacheEntries)
 
-  app.get<{ Querystring: Record<string, unknown> }>('/find-a-case-manager', async (req, reply) => {
+  const searchLimit = { config: { rateLimit: { max: config.directorySearchesPerMinute, timeWindow: '1 minute' } } }
+
+  app.get<{ Querystring: Record<string, unknown> }>('/find-a-case-manager', searchLimit, async (req, reply) => {
     const [areas, benefitsIfPaidThroughDate, ctx] = await Promise.all([listExpertiseAreas(db), benefitsIfPaidThrough(db), viewContext(req)])
     const criteria = criteriaFrom(req.query, new Set(areas.map((a) => a.code)))
     const postcode = criteria.postcode ? await lookUpPostcode(db, criteria.postcode) : undefined
@@ -51,7 +53,7 @@ export async function directoryRoutes(app: FastifyInstance, { db, config, viewCo
   }
   const labels = async () => new Map((await listExpertiseAreas(db)).map((a) => [a.code, a.label]))
 
-  app.get<SlugParams>('/find-a-case-manager/:slug', async (req, reply) => {
+  app.get<SlugParams>('/find-a-case-manager/:slug', searchLimit, async (req, reply) => {
     const profile = await profileOr404(req.params.slug)
     return render(reply, ProfilePage({ ctx: await viewContext(req), profile, expertiseLabels: await labels(), form: emptyForm }))
   })
