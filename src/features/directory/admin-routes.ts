@@ -9,7 +9,7 @@ import { listExpertiseAreas } from '../applications/service.ts'
 import { enquiriesFor, referralsByMonth } from './enquiries.ts'
 import { HideForm } from './forms.ts'
 import { hideListing, showListingAgain } from './listings.ts'
-import { type ListingState, listingStates, staffListing, staffListings } from './staff.ts'
+import { type ListingState, listingStates, staffListing, staffListingCounts, staffListings } from './staff.ts'
 import { DirectoryAdminPage, DirectoryListingAdminPage } from './views/admin.tsx'
 
 type IdParams = { Params: { id: string } }
@@ -17,15 +17,21 @@ const UUID = /^[0-9a-f-]{36}$/
 
 /** The office's view of Find a Case Manager: listings, enquiries and referral counts; hiding a listing with a reason. */
 export async function directoryAdminRoutes(app: FastifyInstance, { db, config, viewContext }: AppDeps) {
-  app.get<{ Querystring: { state?: string } }>('/directory', { config: { permission: 'members:view' } }, async (req, reply) => {
+  app.get<{ Querystring: { state?: string; q?: string; page?: string } }>('/directory', { config: { permission: 'members:view' } }, async (req, reply) => {
     requirePermission(req, 'members:view')
     const state = (listingStates as string[]).includes(req.query.state ?? '') ? (req.query.state as ListingState) : 'all'
-    const [rows, months] = await Promise.all([staffListings(db), referralsByMonth(db, null)])
-    return render(reply, DirectoryAdminPage({ ctx: await viewContext(req), rows, state, months }))
+    const name = (req.query.q ?? '').trim().slice(0, 100)
+    const page = Math.min(1000, Math.max(1, Number.parseInt(req.query.page ?? '1', 10) || 1))
+    const [rows, counts, months] = await Promise.all([
+      staffListings(db, { state: state === 'all' ? undefined : state, name: name || undefined, page }),
+      staffListingCounts(db),
+      referralsByMonth(db, null),
+    ])
+    return render(reply, DirectoryAdminPage({ ctx: await viewContext(req), rows, counts, state, name, page, months }))
   })
 
   const detailPage = async (req: Parameters<typeof requirePermission>[0], id: string, form: FormState = emptyForm, notice?: string) => {
-    const [listing, rows, areas] = await Promise.all([staffListing(db, id), staffListings(db, id), listExpertiseAreas(db)])
+    const [listing, rows, areas] = await Promise.all([staffListing(db, id), staffListings(db, { id }), listExpertiseAreas(db)])
     if (!listing || !rows[0]) throw new NotFound()
     const [enquiries, months] = await Promise.all([enquiriesFor(db, id), referralsByMonth(db, id)])
     return DirectoryListingAdminPage({ ctx: await viewContext(req), listing, state: rows[0].state, expertiseLabels: new Map(areas.map((a) => [a.code, a.label])), enquiries, months, form, notice })

@@ -131,6 +131,11 @@ describe('Find a Case Manager: who is listed (rules 24 and 27)', () => {
     await staff.signIn(staffUser, () => currentCode(staffUser))
     const list = html((await staff.get('/admin/directory')).body)
     assert.match(textOf(list.querySelector('main')), /1 members listed/)
+    assert.ok(html((await staff.get('/admin/directory?q=hidden%20so')).body).querySelector('a[href^="/admin/directory/"]'), 'found by name')
+    const listingLinks = async (url: string) => html((await staff.get(url)).body).querySelectorAll('main a[href^="/admin/directory/"]').length
+    assert.equal(await listingLinks('/admin/directory?q=nobody'), 0)
+    assert.equal(await listingLinks('/admin/directory?state=opted-out'), 0)
+    assert.equal(await listingLinks('/admin/directory?state=listed'), 1)
     const id = (await t.db.selectFrom('directory_listings').select('id').executeTakeFirstOrThrow()).id
     let res = await staff.post(`/admin/directory/${id}/hide`, { reason: '' })
     assert.equal(res.statusCode, 400)

@@ -1,36 +1,54 @@
 import { formatDateTime } from '../../../platform/dates.ts'
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx'
 import type { FormState, ViewContext } from '../../../platform/views/context.ts'
-import { Button, ErrorSummary, Form, NotificationBanner, Textarea } from '../../../platform/views/form.tsx'
-import { type ListingState, listingStateLabels, listingStates, type staffListings } from '../staff.ts'
+import { Button, ErrorSummary, Form, NotificationBanner, Textarea, TextInput } from '../../../platform/views/form.tsx'
+import { type ListingState, listingStateLabels, listingStates, STAFF_PAGE_SIZE, type staffListingCounts, type staffListings } from '../staff.ts'
 import { ListingDetails, type PublishedListing } from './listing-details.tsx'
 import { type Enquiry, EnquiryList, ReferralsTable } from './member.tsx'
 
 type Row = Awaited<ReturnType<typeof staffListings>>[number]
 const stateTag: Record<ListingState, string> = { listed: 'tag tag--green', hidden: 'tag tag--red', 'opted-out': 'tag', 'not-shown': 'tag tag--yellow' }
 
-export function DirectoryAdminPage({ ctx, rows, state, months }: { ctx: ViewContext; rows: Row[]; state: ListingState | 'all'; months: { month: string; n: number }[] }) {
-  const counts = Object.fromEntries(listingStates.map((s) => [s, rows.filter((r) => r.state === s).length]))
-  const shown = state === 'all' ? rows : rows.filter((r) => r.state === state)
-  const enquiries = rows.reduce((s, r) => s + r.enquiries, 0)
+type Counts = Awaited<ReturnType<typeof staffListingCounts>>
+
+type ListProps = { ctx: ViewContext; rows: Row[]; counts: Counts; state: ListingState | 'all'; name: string; page: number; months: { month: string; n: number }[] }
+
+export function DirectoryAdminPage({ ctx, rows, counts, state, name, page, months }: ListProps) {
+  const all = listingStates.reduce((sum, s) => sum + counts.byState[s], 0)
+  const inState = state === 'all' ? all : counts.byState[state]
+  const link = (change: { state?: string; page?: number }) => {
+    const params = new URLSearchParams()
+    const s = change.state ?? state
+    if (s !== 'all') params.set('state', s)
+    if (name) params.set('q', name)
+    if ((change.page ?? 1) > 1) params.set('page', String(change.page))
+    const query = params.toString()
+    return query ? `/admin/directory?${query}` : '/admin/directory'
+  }
   return (
-    <AdminLayout ctx={ctx} title="Find a Case Manager" lead={`${counts.listed} members listed; ${enquiries} enquiries in all, ${rows.reduce((s, r) => s + r.last_30_days, 0)} in the last 30 days.`}>
+    <AdminLayout ctx={ctx} title="Find a Case Manager" lead={`${counts.byState.listed} members listed; ${counts.enquiries.all} enquiries in all, ${counts.enquiries.recent} in the last 30 days.`}>
       <nav aria-label="Listing state">
         <ul class="filters">
           <li>
-            <a href="/admin/directory" aria-current={state === 'all' ? 'page' : undefined}>
-              All ({rows.length})
+            <a href={link({ state: 'all' })} aria-current={state === 'all' ? 'page' : undefined}>
+              All ({all})
             </a>
           </li>
           {listingStates.map((s) => (
             <li>
-              <a href={`/admin/directory?state=${s}`} aria-current={s === state ? 'page' : undefined}>
-                {listingStateLabels[s]} ({counts[s]})
+              <a href={link({ state: s })} aria-current={s === state ? 'page' : undefined}>
+                {listingStateLabels[s]} ({counts.byState[s]})
               </a>
             </li>
           ))}
         </ul>
       </nav>
+      <form method="get" action="/admin/directory" class="narrow">
+        {state !== 'all' && <input type="hidden" name="state" value={state} />}
+        <TextInput name="q" label="Find a member by name or membership number" type="search" form={{ values: { q: name }, errors: {} }} />
+        <Button variant="secondary">Find</Button>
+      </form>
+      {rows.length === 0 && <p>No listings match.</p>}
       <div class="table-wrap">
         <table class="table">
           <caption class="table-caption">Directory listings</caption>
@@ -47,7 +65,7 @@ export function DirectoryAdminPage({ ctx, rows, state, months }: { ctx: ViewCont
             </tr>
           </thead>
           <tbody>
-            {shown.map((r) => (
+            {rows.map((r) => (
               <tr>
                 <td>
                   <a href={`/admin/directory/${r.id}`}>{r.display_name}</a> <span class="note">{r.number}</span>
@@ -62,6 +80,15 @@ export function DirectoryAdminPage({ ctx, rows, state, months }: { ctx: ViewCont
           </tbody>
         </table>
       </div>
+      {!name && inState > STAFF_PAGE_SIZE && (
+        <nav class="pagination" aria-label="Pages of listings">
+          {page > 1 && <a href={link({ page: page - 1 })}>Previous page</a>}
+          <span>
+            Page {page} of {Math.ceil(inState / STAFF_PAGE_SIZE)}
+          </span>
+          {page * STAFF_PAGE_SIZE < inState && <a href={link({ page: page + 1 })}>Next page</a>}
+        </nav>
+      )}
       <h2>Referrals by month, all members</h2>
       <ReferralsTable months={months} />
     </AdminLayout>
