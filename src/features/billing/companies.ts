@@ -76,7 +76,8 @@ export async function listCompanies(db: Db) {
         .orderBy('u.name')
         .execute()
       const counting = await countingMembers(db, c.id)
-      return { ...c, members, counting, qualifies: counting >= rule.minMembers, minMembers: rule.minMembers }
+      const combinedInvoices = await db.selectFrom('company_invoices').select(['id', 'number', 'total_pence', 'voided_at']).where('company_id', '=', c.id).orderBy('issued_at', 'desc').limit(10).execute()
+      return { ...c, members, counting, qualifies: counting >= rule.minMembers, minMembers: rule.minMembers, combinedInvoices }
     }),
   )
 }

@@ -92,6 +92,7 @@ describe('one combined invoice paid by a company contact', () => {
 
   it('staff record a cheque for it, shared over the members; a part payment pays the first ones in full', async () => {
     const { id, invoice } = await createCombined()
+    assert.ok(html((await company.staff.get('/admin/companies')).body).querySelector(`a[href="/admin/payments/company-invoices/${id}"]`), 'the company shows its combined invoice')
     const found = html((await company.staff.get(`/admin/payments?q=${invoice.reference}`)).body)
     assert.ok(found.querySelector(`a[href="/admin/payments/company-invoices/${id}"]`))
     await company.staff.get(`/admin/payments/company-invoices/${id}`)

@@ -1,3 +1,4 @@
+import { formatMoney } from '../../../platform/money.ts'
 import { AdminLayout } from '../../../platform/views/admin-layout.tsx'
 import type { FormState, ViewContext } from '../../../platform/views/context.ts'
 import { Button, ErrorSummary, Form, TextInput } from '../../../platform/views/form.tsx'
@@ -12,6 +13,7 @@ type Company = {
   qualifies: boolean
   minMembers: number
   members: { id: string; name: string; email: string; confirmed_at: Date | null }[]
+  combinedInvoices: { id: string; number: string; total_pence: number; voided_at: Date | null }[]
 }
 
 export function CompaniesPage({ ctx, companies, form = { values: {}, errors: {} } }: { ctx: ViewContext; companies: Company[]; form?: FormState }) {
@@ -46,6 +48,18 @@ export function CompaniesPage({ ctx, companies, form = { values: {}, errors: {} 
           <p>
             Company contact: {c.contactName ? `${c.contactName} (${c.contactEmail})` : 'none yet'}. The contact can pay all the members’ membership invoices with one combined invoice from their account.
           </p>
+          {c.combinedInvoices.length > 0 && (
+            <p>
+              Combined invoices:{' '}
+              {c.combinedInvoices.map((i, n) => (
+                <>
+                  {n > 0 && ', '}
+                  <a href={`/admin/payments/company-invoices/${i.id}`}>{i.number}</a> ({formatMoney(i.total_pence)}
+                  {i.voided_at ? ', cancelled' : ''})
+                </>
+              ))}
+            </p>
+          )}
           <Form action={`/admin/companies/${c.id}/contact`} csrfToken={ctx.csrfToken}>
             <TextInput name={`email-${c.id}`} label={`Email of the contact’s account for ${c.name}`} type="email" form={form} spellcheck={false} />
             <Button variant="secondary">Set the company contact</Button>
