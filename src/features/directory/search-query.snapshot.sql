@@ -8,8 +8,7 @@ with hits as materialized (
   where s.opted_in and s.hidden_at is null and s.member_grade = 'case-manager' and s.member_paid_through >= $6::date and cardinality(s.expertise) > 0 and s.area_regions @> array[$7]::text[] and s.expertise && $8::text[] and s.taking_referrals and s.words @@ to_tsquery('english', $9) and s.latitude between $10::float8 and $11::float8 and s.longitude between $12::float8 and $13::float8 and ($14::float8 * 2 * asin(sqrt(power(sin(radians(s.latitude - $15::float8) / 2), 2) + cos(radians($16::float8)) * cos(radians(s.latitude)) * power(sin(radians(s.longitude - $17::float8) / 2), 2)))) < $18::float8
 ),
 shown as (
-  select id, miles, row_number() over (order by miles, display_name, id) as position
-  from hits order by miles, display_name, id limit $19 offset $20
+  select id, display_name, miles, rank from hits order by hits.miles, hits.display_name, hits.id limit $19 offset $20
 )
 select
   (select version from directory_state)::text as version,
@@ -18,7 +17,7 @@ select
       'id', l.id, 'slug', l.slug, 'display_name', l.display_name, 'title', l.title, 'profession', l.profession,
       'expertise', l.expertise, 'area_regions', l.area_regions, 'counties', l.counties, 'base_outcode', l.base_outcode,
       'travel_miles', l.travel_miles, 'taking_referrals', l.taking_referrals, 'bio_start', left(l.bio, 240),
-      'bio_more', length(l.bio) > 240, 'miles', shown.miles) order by shown.position), '[]')
+      'bio_more', length(l.bio) > 240, 'miles', shown.miles) order by shown.miles, shown.display_name, shown.id), '[]')
     from shown join directory_listings l on l.id = shown.id) as page,
   (select json_build_object($21::text, sum(("expertise_bits" >> $22::int) & 1), $23::text, sum(("expertise_bits" >> $24::int) & 1), $25::text, sum(("expertise_bits" >> $26::int) & 1)) from hits) as expertise_counts,
   (select json_build_object($27::text, sum(("region_bits" >> $28::int) & 1), $29::text, sum(("region_bits" >> $30::int) & 1), $31::text, sum(("region_bits" >> $32::int) & 1), $33::text, sum(("region_bits" >> $34::int) & 1), $35::text, sum(("region_bits" >> $36::int) & 1), $37::text, sum(("region_bits" >> $38::int) & 1), $39::text, sum(("region_bits" >> $40::int) & 1), $41::text, sum(("region_bits" >> $42::int) & 1), $43::text, sum(("region_bits" >> $44::int) & 1), $45::text, sum(("region_bits" >> $46::int) & 1), $47::text, sum(("region_bits" >> $48::int) & 1), $49::text, sum(("region_bits" >> $50::int) & 1)) from hits) as region_counts

@@ -107,7 +107,10 @@ export function searchQuery({ criteria: c, near, northernIreland, benefitsIfPaid
     miles = milesFrom(near)
   }
   const rank = tsquery ? sql`ts_rank(s.words, ${tsquery})` : sql`0::real`
-  const order = near ? sql`miles, display_name, id` : tsquery ? sql`rank desc, display_name, id` : sql`display_name, id`
+  const order = (t: 'hits' | 'shown') => {
+    const a = sql.raw(t)
+    return near ? sql`${a}.miles, ${a}.display_name, ${a}.id` : tsquery ? sql`${a}.rank desc, ${a}.display_name, ${a}.id` : sql`${a}.display_name, ${a}.id`
+  }
   // The narrow search copy serves every search but one by words: the words (and their GIN index) are on the
   // listing itself, which has the same columns, so such a search reads that table instead of joining it.
   const from = tsquery ? sql`directory_listings s` : sql`directory_search s`
@@ -120,8 +123,7 @@ with hits as materialized (
   where ${sql.join(where, sql` and `)}
 ),
 shown as (
-  select id, miles, row_number() over (order by ${order}) as position
-  from hits order by ${order} limit ${PAGE_SIZE} offset ${(c.page - 1) * PAGE_SIZE}
+  select id, display_name, miles, rank from hits order by ${order('hits')} limit ${PAGE_SIZE} offset ${(c.page - 1) * PAGE_SIZE}
 )
 select
   (select version from directory_state)::text as version,
@@ -130,7 +132,7 @@ select
       'id', l.id, 'slug', l.slug, 'display_name', l.display_name, 'title', l.title, 'profession', l.profession,
       'expertise', l.expertise, 'area_regions', l.area_regions, 'counties', l.counties, 'base_outcode', l.base_outcode,
       'travel_miles', l.travel_miles, 'taking_referrals', l.taking_referrals, 'bio_start', left(l.bio, 240),
-      'bio_more', length(l.bio) > 240, 'miles', shown.miles) order by shown.position), '[]')
+      'bio_more', length(l.bio) > 240, 'miles', shown.miles) order by ${order('shown')}), '[]')
     from shown join directory_listings l on l.id = shown.id) as page,
   (select json_build_object(${countsByBit('expertise_bits', areas.map((a) => [a.code, a.position]))}) from hits) as expertise_counts,
   (select json_build_object(${countsByBit('region_bits', ukRegions.map((r, i) => [r, i]))}) from hits) as region_counts`
