@@ -63,6 +63,9 @@ describe('one combined invoice paid by a company contact', () => {
     for (const m of company.members) assert.ok(page.includes(m.user.name), m.user.name)
     assert.ok(page.includes(invoice.reference))
     assert.match(page, /How to pay £225\.00/)
+    const pdf = await company.contactSession.get(`/account/company/invoices/${id}/pdf`)
+    assert.equal(pdf.headers['content-type'], 'application/pdf')
+    assert.ok(pdf.rawPayload.subarray(0, 5).toString() === '%PDF-', 'a PDF document')
     // Every member invoice is now on it, so a second combined invoice has nothing to include.
     const again = await company.contactSession.post(`/account/company/${company.id}/invoices`, {})
     assert.match(textOf(html((await company.contactSession.get(again.headers.location!)).body).querySelector('main')), /None of your members has a membership invoice to pay/)
@@ -72,6 +75,7 @@ describe('one combined invoice paid by a company contact', () => {
     assert.match(textOf(html((await member.get(`/account/invoices/${company.members[0]!.invoice.id}`)).body).querySelector('main')), new RegExp(`is paying this invoice with its combined invoice ${invoice.number}`))
     // Someone else, even a member of the company, gets a 404.
     assert.equal((await member.get(`/account/company/invoices/${id}`)).statusCode, 404)
+    assert.equal((await member.get(`/account/company/invoices/${id}/pdf`)).statusCode, 404)
     assert.equal((await member.get('/account/company')).statusCode, 404)
   })
 

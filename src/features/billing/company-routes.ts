@@ -5,6 +5,7 @@ import { requireUser } from '../../platform/http/guards.ts'
 import { render, seeOther } from '../../platform/http/render.ts'
 import { getSetting } from '../../platform/settings.ts'
 import { startCardPayment } from './card-payments.ts'
+import { combinedInvoicePdf } from './pdf.ts'
 import { cancelCompanyInvoice, companiesContactedBy, companyInvoicesFor, createCompanyInvoice, findCompanyInvoice, payableMemberInvoices } from './company-invoices.ts'
 import { CompanyInvoicePage, CompanyPaymentsPage } from './views/company-invoices.tsx'
 
@@ -64,6 +65,18 @@ export async function companyPaymentRoutes(app: FastifyInstance, { db, config, v
         notice: req.query.notice === 'paid' ? 'paid' : problems[req.query.problem ?? ''],
       }),
     )
+  })
+
+  app.get<IdParams>('/account/company/invoices/:id/pdf', async (req, reply) => {
+    const user = requireUser(req)
+    const invoice = await ownInvoice(user.id, req.params.id)
+    const [society, billing] = await Promise.all([getSetting(db, 'society'), getSetting(db, 'billing')])
+    const pdf = await combinedInvoicePdf({ invoice, contact: { name: user.name, email: user.email }, society, bank: billing.bank })
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="${invoice.number}.pdf"`)
+      .header('cache-control', 'no-store')
+      .send(pdf)
   })
 
   app.post<IdParams>('/account/company/invoices/:id/pay', { config: { rateLimit: { max: 20, timeWindow: '15 minutes' } } }, async (req, reply) => {

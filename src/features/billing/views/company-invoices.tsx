@@ -119,6 +119,9 @@ export function CompanyInvoicePage({ ctx, invoice, payee, postalAddress, bank, c
         )}
         <PageHeading title={`Invoice ${invoice.number}`} caption={`${invoice.companyName} · combined membership invoice`} />
         <InvoiceFacts paid={invoice.status === 'paid'} statusLabel={companyInvoiceStatusLabels[invoice.status]} reference={invoice.reference} dueOn={invoice.due_on.toISOString()} />
+        <p>
+          <a href={`/account/company/invoices/${invoice.id}/pdf`}>Download {invoice.status === 'paid' ? 'the receipt' : 'the invoice'} (PDF)</a>
+        </p>
         <CombinedItems invoice={invoice} />
         <p class="note">Subscriptions are exempt from VAT (a professional body’s subscriptions).</p>
         {open && (
