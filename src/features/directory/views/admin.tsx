@@ -127,6 +127,13 @@ export function DirectoryListingAdminPage({ ctx, listing, state, expertiseLabels
           {listing.hidden_by_name && ` by ${listing.hidden_by_name}`}. Reason: {listing.hidden_reason}
         </p>
       )}
+      <h2>What purchasers see</h2>
+      <ListingDetails listing={listing} expertiseLabels={expertiseLabels} />
+      <h2>Referrals by month</h2>
+      <ReferralsTable months={months} />
+      <h2>Enquiries ({enquiries.length})</h2>
+      <EnquiryList enquiries={enquiries} />
+      {canEdit && <h2>{listing.hidden_at ? 'Show this listing again' : 'Hide this listing'}</h2>}
       {canEdit &&
         (listing.hidden_at ? (
           <Form action={`/admin/directory/${listing.id}/show`} csrfToken={ctx.csrfToken}>
@@ -138,12 +145,6 @@ export function DirectoryListingAdminPage({ ctx, listing, state, expertiseLabels
             <Button variant="warning">Hide this listing</Button>
           </Form>
         ))}
-      <h2>What purchasers see</h2>
-      <ListingDetails listing={listing} expertiseLabels={expertiseLabels} />
-      <h2>Referrals by month</h2>
-      <ReferralsTable months={months} />
-      <h2>Enquiries ({enquiries.length})</h2>
-      <EnquiryList enquiries={enquiries} />
     </AdminLayout>
   )
 }
