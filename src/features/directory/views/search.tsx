@@ -34,7 +34,12 @@ export function SearchPage({ ctx, criteria: c, searched, result, postcodeMessage
         title="Find a Case Manager"
         lead="Search CMSUK’s Case Manager members by where they work and their areas of expertise, then contact them through this site."
       />
-      <div class={searched ? 'search-layout search-layout--searched' : 'search-layout'}>
+      {searched && (
+        <p class="results-jump">
+          <a href="#results-title">See the {result.total === 1 ? 'case manager' : `${result.total.toLocaleString('en-GB')} case managers`} found</a>
+        </p>
+      )}
+      <div class="search-layout">
         <form method="get" action="/find-a-case-manager" class="search-form" id="search-form" aria-label="Search for a case manager">
           <TextInput name="postcode" label="Postcode" hint="Where the client lives, like SW1A 1AA or SW1A" form={form} autocomplete="postal-code" spellcheck={false} width="half" />
           <Select name="miles" label="Distance" form={form} options={distanceChoices.map((m) => ({ value: String(m), label: `Within ${m} miles` }))} />
