@@ -7,7 +7,7 @@ import { requirePermission } from '../../platform/http/guards.ts'
 import { render, seeOther } from '../../platform/http/render.ts'
 import { emptyForm, type FormState } from '../../platform/views/context.ts'
 import { listCompanies } from './companies.ts'
-import { findCompanyInvoice, payCompanyInvoice, setCompanyContact } from './company-invoices.ts'
+import { bounceCombinedCheque, combinedPayments, findCompanyInvoice, payCompanyInvoice, setCompanyContact } from './company-invoices.ts'
 import { ManualPayment } from './manual-payment.ts'
 import { CompaniesPage } from './views/companies.tsx'
 import { StaffCompanyInvoicePage } from './views/staff.tsx'
@@ -35,7 +35,7 @@ export async function companyAdminRoutes(app: FastifyInstance, { db, config, vie
   const page = async (req: FastifyRequest<IdParams>, form: FormState) => {
     const invoice = UUID.test(req.params.id) ? await findCompanyInvoice(db, req.params.id) : undefined
     if (!invoice) throw new NotFound()
-    return StaffCompanyInvoicePage({ ctx: await viewContext(req), invoice, form, notice: req.query.notice })
+    return StaffCompanyInvoicePage({ ctx: await viewContext(req), invoice, payments: await combinedPayments(db, invoice), form, notice: req.query.notice })
   }
 
   app.get<IdParams>('/payments/company-invoices/:id', { config: { permission: 'payments:record' } }, async (req, reply) => render(reply, await page(req, emptyForm)))
@@ -46,5 +46,13 @@ export async function companyAdminRoutes(app: FastifyInstance, { db, config, vie
     if (!form.ok) return render(reply, await page(req, form), 400)
     const { recorded } = await payCompanyInvoice(db, config, req.params.id, { method: form.data.method, amountPence: form.data.pence, receivedOn: form.data.receivedOn, externalRef: form.data.ref, payer: form.data.payer, note: '', actorId: user.id })
     return seeOther(reply, `/admin/payments/company-invoices/${req.params.id}?notice=${recorded > 0 ? 'recorded' : 'duplicate'}`)
+  })
+
+  app.post<IdParams>('/payments/company-invoices/:id/bounced', { config: { permission: 'payments:record' } }, async (req, reply) => {
+    const user = requirePermission(req, 'payments:record')
+    if (!UUID.test(req.params.id)) throw new NotFound()
+    const ref = String((req.body as Record<string, unknown> | undefined)?.ref ?? '').slice(0, 100)
+    await bounceCombinedCheque(db, config, req.params.id, ref, user.id)
+    return seeOther(reply, `/admin/payments/company-invoices/${req.params.id}?notice=reversed`)
   })
 }

@@ -108,6 +108,11 @@ describe('one combined invoice paid by a company contact', () => {
     assert.match(textOf(html((await company.staff.get(`/admin/payments/company-invoices/${id}`)).body).querySelector('main')), /still to pay £125\.00/)
     await cheque('125.00', '200002')
     assert.deepEqual(await statuses(), ['active', 'active', 'active'])
+    // The second cheque bounces: the memberships it paid (the rest of the second, all of the third) lose their term.
+    await company.staff.get(`/admin/payments/company-invoices/${id}`)
+    assert.equal((await company.staff.post(`/admin/payments/company-invoices/${id}/bounced`, { ref: '200002' })).headers.location, `/admin/payments/company-invoices/${id}?notice=reversed`)
+    assert.deepEqual(await statuses(), ['active', 'approved_unpaid', 'approved_unpaid'])
+    assert.match(textOf(html((await company.staff.get(`/admin/payments/company-invoices/${id}`)).body).querySelector('main')), /still to pay £125\.00[\s\S]*200002\s*£125\.00\s*Bounced/)
     const bad = await cheque('none', '')
     assert.equal(bad.statusCode, 400)
   })

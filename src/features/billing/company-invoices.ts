@@ -178,3 +178,48 @@ export async function combinedInvoiceCovering(db: Db, invoiceId: string) {
     .where('c.voided_at', 'is', null)
     .executeTakeFirst()
 }
+
+/** The payments shared out over a combined invoice, one row a payment (its reference before the `/`). */
+export async function combinedPayments(db: Db, invoice: CompanyInvoice) {
+  // A share's reference is the payment's, then "/" and the member invoice's number.
+  const entries = await db
+    .selectFrom('ledger_entries as l')
+    .innerJoin('invoices as i', 'i.id', 'l.invoice_id')
+    .select(['l.kind', 'l.method', 'l.amount_pence', 'l.external_ref', 'l.received_on'])
+    .where('l.invoice_id', 'in', invoice.items.map((i) => i.id))
+    .where(sql<boolean>`l.external_ref like '%/' || i.number`)
+    .orderBy('l.created_at')
+    .execute()
+  const payments = new Map<string, { ref: string; method: string; receivedOn: Date; amountPence: number; reversed: boolean }>()
+  for (const e of entries) {
+    const ref = e.external_ref!.slice(0, e.external_ref!.lastIndexOf('/'))
+    const key = `${e.method} ${ref}`
+    const p = payments.get(key) ?? { ref, method: e.method, receivedOn: e.received_on, amountPence: 0, reversed: false }
+    if (e.kind === 'payment') p.amountPence += e.amount_pence
+    else if (e.kind === 'reversal') p.reversed = true
+    payments.set(key, p)
+  }
+  return [...payments.values()]
+}
+
+/** A company's cheque bounced: each member invoice it paid gets its share reversed, in one transaction. */
+export async function bounceCombinedCheque(db: Db, config: Config, id: string, chequeRef: string, actorId: string) {
+  return db.transaction().execute(async (trx) => {
+    const invoice = await findCompanyInvoice(trx, id)
+    if (!invoice) return 0
+    const shares = await trx
+      .selectFrom('ledger_entries')
+      .select(['invoice_id', 'amount_pence', 'external_ref'])
+      .where('invoice_id', 'in', invoice.items.map((i) => i.id))
+      .where('method', '=', 'cheque')
+      .where('kind', '=', 'payment')
+      .where('external_ref', 'in', invoice.items.map((i) => `${chequeRef}/${i.number}`))
+      .execute()
+    let reversed = 0
+    for (const share of shares) {
+      const result = await recordLedgerEntry(trx, config, { invoiceId: share.invoice_id, kind: 'reversal', method: 'cheque', amountPence: share.amount_pence, receivedOn: toDateOnly(new Date()), externalRef: share.external_ref, payer: '', note: `Cheque bounced (${invoice.number})`, actorId })
+      if (result.recorded) reversed++
+    }
+    return reversed
+  })
+}

@@ -166,10 +166,11 @@ export function ManualPaymentForm({ ctx, action, form }: { ctx: ViewContext; act
   )
 }
 
-type CombinedProps = { ctx: ViewContext; invoice: CompanyInvoice; form: FormState; notice?: string }
+type CombinedPayment = { ref: string; method: string; receivedOn: Date; amountPence: number; reversed: boolean }
+type CombinedProps = { ctx: ViewContext; invoice: CompanyInvoice; payments: CombinedPayment[]; form: FormState; notice?: string }
 
 /** A company's combined invoice for staff: what each membership on it still owes, and recording a cheque or transfer. */
-export function StaffCompanyInvoicePage({ ctx, invoice, form, notice }: CombinedProps) {
+export function StaffCompanyInvoicePage({ ctx, invoice, payments, form, notice }: CombinedProps) {
   return (
     <AdminLayout ctx={ctx} title={`Invoice ${invoice.number}`} hasErrors={Object.keys(form.errors).length > 0} lead={`${invoice.companyName} · combined invoice · reference ${invoice.reference} · ${companyInvoiceStatusLabels[invoice.status]}`}>
       {notice && notices[notice] && (
@@ -182,7 +183,47 @@ export function StaffCompanyInvoicePage({ ctx, invoice, form, notice }: Combined
         Total {formatMoney(invoice.total_pence)} · still to pay {formatMoney(invoice.dueNow)} · <a href="/admin/payments">Find another</a>
       </p>
       <CombinedItems invoice={invoice} memberInvoiceHref={(id) => `/admin/payments/invoices/${id}`} />
-      <p class="note">A payment here is shared out over the member invoices in this order. Refunds and bounced cheques are recorded on each member invoice.</p>
+      {payments.length > 0 && (
+        <table class="table">
+          <caption class="table-caption">Payments shared out over this invoice</caption>
+          <thead>
+            <tr>
+              <th scope="col">Received</th>
+              <th scope="col">Method</th>
+              <th scope="col">Reference</th>
+              <th scope="col" class="numeric">
+                Amount
+              </th>
+              <th scope="col">
+                <span class="visually-hidden">Action</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {payments.map((p) => (
+              <tr>
+                <td>{p.receivedOn.toISOString().slice(0, 10)}</td>
+                <td>{p.method}</td>
+                <td>{p.ref}</td>
+                <td class="numeric">{formatMoney(p.amountPence)}</td>
+                <td>
+                  {p.reversed ? (
+                    'Bounced'
+                  ) : p.method === 'cheque' ? (
+                    <Form action={`/admin/payments/company-invoices/${invoice.id}/bounced`} csrfToken={ctx.csrfToken}>
+                      <input type="hidden" name="ref" value={p.ref} />
+                      <Button variant="warning">
+                        Cheque bounced<span class="visually-hidden"> {p.ref}</span>
+                      </Button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p class="note">A payment here is shared out over the member invoices in this order. A bounced cheque is reversed on every membership it paid; refunds are made on each member invoice.</p>
       {invoice.status !== 'void' && <ManualPaymentForm ctx={ctx} action={`/admin/payments/company-invoices/${invoice.id}`} form={form} />}
     </AdminLayout>
   )
