@@ -12,7 +12,7 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import { countiesByRegion, isRegion } from '../src/features/directory/areas.ts'
 import { criteriaFrom, searchQuery } from '../src/features/directory/search.ts'
-import { freshBenchDatabase, root } from './support.ts'
+import { freshBenchDatabase, root, seedBenchMembers } from './support.ts'
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000)
 const LISTED = Number(process.env.BENCH_LISTED ?? 30_000)
@@ -39,15 +39,7 @@ const vocabulary = [...domainWords, ...['al', 'ber', 'cor', 'dra', 'ent', 'fal',
 const bioWord = () => vocabulary[Math.floor(vocabulary.length * random() ** 3)]!
 
 const started = Date.now()
-await sql`
-  insert into users (email, name, password_hash, email_verified_at)
-  select 'member' || n || '@example.org', 'Member ' || n, null, now() from generate_series(1, ${MEMBERS}) n`.execute(db)
-await sql`
-  insert into memberships (user_id, number, grade)
-  select id, 'CM' || lpad(row_number() over ()::text, 7, '0'), case when random() < 0.6 then 'case-manager' else 'associate' end from users where email like 'member%'`.execute(db)
-await sql`
-  insert into invoices (number, reference, user_id, membership_id, kind, grade, total_pence, due_on)
-  select 'B-' || m.number, 'BR-' || m.number, m.user_id, m.id, 'joining', m.grade, 7500, current_date from memberships m`.execute(db)
+await seedBenchMembers(db, MEMBERS, 0.6)
 // Bulk load without the per-row paid_through triggers, then set paid_through for all in one statement.
 await sql`alter table ledger_entries disable trigger ledger_entries_paid_through`.execute(db)
 await sql`alter table membership_terms disable trigger membership_terms_paid_through`.execute(db)

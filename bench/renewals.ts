@@ -6,7 +6,7 @@
 import { sql } from 'kysely'
 import { runRenewals } from '../src/features/billing/renewals.ts'
 import { toDateOnly } from '../src/features/billing/rules.ts'
-import { freshBenchDatabase } from './support.ts'
+import { freshBenchDatabase, seedBenchMembers } from './support.ts'
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000)
 
@@ -14,15 +14,7 @@ const { db, config, release } = await freshBenchDatabase('cmsuk_bench')
 
 const started = Date.now()
 const today = toDateOnly(new Date())
-await sql`
-  insert into users (email, name, password_hash, email_verified_at)
-  select 'member' || n || '@example.org', 'Member ' || n, null, now() from generate_series(1, ${MEMBERS}) n`.execute(db)
-await sql`
-  insert into memberships (user_id, number, grade)
-  select id, 'CM' || lpad(row_number() over ()::text, 7, '0'), case when random() < 0.7 then 'case-manager' else 'associate' end from users where email like 'member%'`.execute(db)
-await sql`
-  insert into invoices (number, reference, user_id, membership_id, kind, grade, total_pence, due_on)
-  select 'B-' || m.number, 'BR-' || m.number, m.user_id, m.id, 'joining', m.grade, 7500, current_date from memberships m`.execute(db)
+await seedBenchMembers(db, MEMBERS, 0.7)
 await sql`
   insert into ledger_entries (invoice_id, kind, method, amount_pence, received_on, external_ref)
   select id, 'payment', 'bacs', 7500, current_date, 'BENCH-' || number from invoices where number like 'B-%'`.execute(db)

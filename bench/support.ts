@@ -1,7 +1,8 @@
 import path from 'node:path'
+import { sql } from 'kysely'
 import pg from 'pg'
 import { loadConfig } from '../src/config.ts'
-import { createDb } from '../src/platform/db/database.ts'
+import { createDb, type Db } from '../src/platform/db/database.ts'
 import { acquireEmbeddedPostgres } from '../src/platform/db/embedded-postgres.ts'
 import { migrateToLatest } from '../src/platform/db/migrate.ts'
 import { runSeeds } from '../src/seed.ts'
@@ -35,4 +36,18 @@ export async function freshBenchDatabase(name: string) {
       await embedded?.release()
     },
   }
+}
+
+/** `count` members (a share of them Case Managers, the rest Associates), each with an unpaid joining invoice of £75. */
+export async function seedBenchMembers(db: Db, count: number, caseManagerShare: number) {
+  await sql`
+    insert into users (email, name, password_hash, email_verified_at)
+    select 'member' || n || '@example.org', 'Member ' || n, null, now() from generate_series(1, ${count}) n`.execute(db)
+  await sql`
+    insert into memberships (user_id, number, grade)
+    select id, 'CM' || lpad(row_number() over ()::text, 7, '0'), case when random() < ${caseManagerShare} then 'case-manager' else 'associate' end
+    from users where email like 'member%'`.execute(db)
+  await sql`
+    insert into invoices (number, reference, user_id, membership_id, kind, grade, total_pence, due_on)
+    select 'B-' || m.number, 'BR-' || m.number, m.user_id, m.id, 'joining', m.grade, 7500, current_date from memberships m`.execute(db)
 }
