@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import { browserSession, createTestApp, html, type TestApp, textOf } from '../../../test/support/app.ts'
+import { describe, it } from 'node:test'
+import { browserSession, html, textOf } from '../../../test/support/app.ts'
 import { createUser, currentCode } from '../../../test/support/factories.ts'
 import { secretBox } from '../../platform/crypto.ts'
 import { totpAt } from './totp.ts'
+import { useTestApp } from '../../../test/support/suite.ts'
 
-let t: TestApp
-before(async () => {
-  t = await createTestApp()
-})
-after(() => t.close())
+const t = useTestApp()
 
 describe('two-factor authentication', () => {
   it('enrols with a QR code and a first code, then shows 10 recovery codes once', async () => {

@@ -1,19 +1,11 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import { browserSession, createTestApp, html, type TestApp, textOf } from '../../../test/support/app.ts'
+import { describe, it } from 'node:test'
+import { browserSession, html, textOf } from '../../../test/support/app.ts'
 import { errorsOf, fillPractisingAnswers, startApplicant } from '../../../test/support/applications.ts'
-import { linkIn, startSmtpSink } from '../../../test/support/smtp-sink.ts'
+import { linkIn, } from '../../../test/support/smtp-sink.ts'
+import { useTestAppAndSmtp } from '../../../test/support/suite.ts'
 
-let t: TestApp
-let smtp: Awaited<ReturnType<typeof startSmtpSink>>
-before(async () => {
-  smtp = await startSmtpSink()
-  t = await createTestApp({ SMTP_URL: smtp.url })
-})
-after(async () => {
-  await t.close()
-  await smtp.close()
-})
+const { t, smtp } = useTestAppAndSmtp()
 
 const applicant = (grade?: string, email?: string) => startApplicant(t, grade, email)
 

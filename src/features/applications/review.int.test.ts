@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import { browserSession, createTestApp, html, type TestApp, textOf } from '../../../test/support/app.ts'
+import { describe, it } from 'node:test'
+import { browserSession, html, textOf } from '../../../test/support/app.ts'
 import { errorsOf, submittedApplication } from '../../../test/support/applications.ts'
 import { createUser, currentCode } from '../../../test/support/factories.ts'
-import { startSmtpSink } from '../../../test/support/smtp-sink.ts'
 import { recordLedgerEntry } from '../billing/service.ts'
+import { useTestAppAndSmtp } from '../../../test/support/suite.ts'
 
-let t: TestApp
-let smtp: Awaited<ReturnType<typeof startSmtpSink>>
-before(async () => {
-  smtp = await startSmtpSink()
-  t = await createTestApp({ SMTP_URL: smtp.url })
-})
-after(async () => {
-  await t.close()
-  await smtp.close()
-})
+const { t, smtp } = useTestAppAndSmtp()
 
 async function reviewer() {
   const staff = await createUser(t.db, t.config, { name: 'Rae Reviewer', roles: ['office'] })

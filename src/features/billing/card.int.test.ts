@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import { browserSession, createTestApp, html, type TestApp, textOf } from '../../../test/support/app.ts'
+import { describe, it } from 'node:test'
+import { browserSession, html, textOf } from '../../../test/support/app.ts'
 import { approvedMember as approvedMemberOf } from '../../../test/support/applications.ts'
 import { createUser, currentCode } from '../../../test/support/factories.ts'
 import { reconcileAttempts } from './card-payments.ts'
 import { createPayPalClient } from './paypal/client.ts'
+import { useTestApp } from '../../../test/support/suite.ts'
 
-let t: TestApp
-before(async () => {
-  t = await createTestApp()
-})
-after(() => t.close())
+const t = useTestApp()
 
 const approvedMember = () => approvedMemberOf(t)
 

@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import { browserSession, createTestApp, html, type TestApp, textOf } from '../../../test/support/app.ts'
+import { describe, it } from 'node:test'
+import { browserSession, html, textOf } from '../../../test/support/app.ts'
 import { createUser, currentCode } from '../../../test/support/factories.ts'
 import { confirmLink, nameEmployer } from './companies.ts'
 import { addDays, toDateOnly } from './rules.ts'
 import { issueJoiningInvoice, recordLedgerEntry } from './service.ts'
+import { useTestApp } from '../../../test/support/suite.ts'
 
-let t: TestApp
-before(async () => {
-  t = await createTestApp()
-})
-after(() => t.close())
+const t = useTestApp()
 
 let n = 0
 /** A member linked (and confirmed) to `company`; active when `paid`. */

@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, describe, it } from 'node:test'
-import { browserSession, createTestApp, html, type TestApp, textOf } from '../../../test/support/app.ts'
+import { beforeEach, describe, it } from 'node:test'
+import { browserSession, html, textOf } from '../../../test/support/app.ts'
 import { errorsOf, todayParts } from '../../../test/support/applications.ts'
 import { memberWithRecord } from '../../../test/support/directory.ts'
 import { createUser, currentCode, type TestUser } from '../../../test/support/factories.ts'
 import { confirmLink, nameEmployer } from './companies.ts'
 import { statusOfMembership } from './service.ts'
+import { useTestApp } from '../../../test/support/suite.ts'
 
-let t: TestApp
-before(async () => {
-  t = await createTestApp()
-})
-after(() => t.close())
+const t = useTestApp()
 
 let n = 0
 type Company = { id: string; members: Awaited<ReturnType<typeof memberWithRecord>>[]; contact: TestUser; contactSession: ReturnType<typeof browserSession>; staff: ReturnType<typeof browserSession> }

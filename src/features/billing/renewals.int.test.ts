@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import { createTestApp, type TestApp } from '../../../test/support/app.ts'
+import { describe, it } from 'node:test'
 import { createUser } from '../../../test/support/factories.ts'
 import { runRenewals } from './renewals.ts'
 import { addDays, toDateOnly } from './rules.ts'
 import { issueJoiningInvoice, recordLedgerEntry, statusOfMembership } from './service.ts'
+import { useTestApp } from '../../../test/support/suite.ts'
 
-let t: TestApp
-before(async () => {
-  t = await createTestApp()
-})
-after(() => t.close())
+const t = useTestApp()
 
 const today = toDateOnly(new Date())
 

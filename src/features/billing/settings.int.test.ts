@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import { browserSession, createTestApp, html, type TestApp, textOf } from '../../../test/support/app.ts'
+import { describe, it } from 'node:test'
+import { browserSession, html, textOf } from '../../../test/support/app.ts'
 import { approvedMember, errorsOf } from '../../../test/support/applications.ts'
 import { createUser, currentCode } from '../../../test/support/factories.ts'
 import { membershipYearEnd, proRataFirstFee, toDateOnly } from './rules.ts'
 import { recordLedgerEntry } from './service.ts'
+import { useTestApp } from '../../../test/support/suite.ts'
 
-let t: TestApp
-before(async () => {
-  t = await createTestApp()
-})
-after(async () => t.close())
+const t = useTestApp()
 
 async function adminSession(roles: ('office' | 'admin')[] = ['admin']) {
   const user = await createUser(t.db, t.config, { roles })

@@ -1,18 +1,9 @@
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, describe, it } from 'node:test'
-import { browserSession, createTestApp, html, type TestApp, textOf } from '../../../test/support/app.ts'
-import { startSmtpSink } from '../../../test/support/smtp-sink.ts'
+import { beforeEach, describe, it } from 'node:test'
+import { browserSession, createTestApp, html, textOf } from '../../../test/support/app.ts'
+import { useTestAppAndSmtp } from '../../../test/support/suite.ts'
 
-let t: TestApp
-let smtp: Awaited<ReturnType<typeof startSmtpSink>>
-before(async () => {
-  smtp = await startSmtpSink()
-  t = await createTestApp({ SMTP_URL: smtp.url, OFFICE_EMAIL: 'office@example.org' })
-})
-after(async () => {
-  await t.close()
-  await smtp.close()
-})
+const { t, smtp } = useTestAppAndSmtp({ OFFICE_EMAIL: 'office@example.org' })
 beforeEach(async () => {
   await t.db.deleteFrom('callback_requests').execute()
   await t.db.deleteFrom('email_messages').execute()

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import { sql } from 'kysely'
-import { createTestApp, html, type TestApp, textOf } from '../../../test/support/app.ts'
+import { createTestApp, html, textOf } from '../../../test/support/app.ts'
+import { useTestApp } from '../../../test/support/suite.ts'
 
-let t: TestApp
-before(async () => {
-  t = await createTestApp()
-})
-after(() => t.close())
+const t = useTestApp()
 
 const publicPages = [
   '/',

@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, describe, it } from 'node:test'
-import { browserSession, createTestApp, html, type TestApp, textOf } from '../../../test/support/app.ts'
+import { beforeEach, describe, it } from 'node:test'
+import { browserSession, createTestApp, html, textOf } from '../../../test/support/app.ts'
 import { districtNorthOf, listedMember, memberWithRecord } from '../../../test/support/directory.ts'
 import { createUser, currentCode } from '../../../test/support/factories.ts'
 import { toDateOnly } from '../billing/rules.ts'
 import { recordLedgerEntry } from '../billing/service.ts'
 import { ukRegions } from './areas.ts'
+import { useTestApp } from '../../../test/support/suite.ts'
 
-let t: TestApp
-before(async () => {
-  t = await createTestApp()
-})
-after(async () => t.close())
+const t = useTestApp()
 beforeEach(async () => {
   await t.db.deleteFrom('directory_listings').execute()
 })

@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, describe, it } from 'node:test'
-import { browserSession, createTestApp, html, type TestApp, textOf } from '../../../test/support/app.ts'
+import { beforeEach, describe, it } from 'node:test'
+import { browserSession, html, textOf } from '../../../test/support/app.ts'
 import { listedMember } from '../../../test/support/directory.ts'
-import { startSmtpSink } from '../../../test/support/smtp-sink.ts'
 import { ENQUIRIES_PER_PROFILE_PER_DAY } from './enquiries.ts'
+import { useTestAppAndSmtp } from '../../../test/support/suite.ts'
 
-let t: TestApp
-let smtp: Awaited<ReturnType<typeof startSmtpSink>>
-before(async () => {
-  smtp = await startSmtpSink()
-  t = await createTestApp({ SMTP_URL: smtp.url })
-})
-after(async () => {
-  await t.close()
-  await smtp.close()
-})
+const { t, smtp } = useTestAppAndSmtp()
 beforeEach(async () => {
   await t.db.deleteFrom('directory_listings').execute()
   await t.db.deleteFrom('email_messages').execute()
