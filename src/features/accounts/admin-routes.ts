@@ -8,6 +8,7 @@ import { emptyForm } from '../../platform/views/context.ts'
 import { InviteStaffForm, RolesForm } from './forms.ts'
 import { inviteStaff, listStaff, setRoles } from './staff.ts'
 import { AuditPage, StaffPage } from './views/staff-admin.tsx'
+import { isUuid } from '../../platform/http/ids.ts'
 
 /** Registered inside the back office, so every route here has passed backOfficeGuard. */
 export async function accountsAdminRoutes(app: FastifyInstance, { db, config, viewContext }: AppDeps) {
@@ -28,7 +29,7 @@ export async function accountsAdminRoutes(app: FastifyInstance, { db, config, vi
   app.post<{ Params: { id: string } }>('/staff/:id/roles', { config: { permission: 'staff:manage' } }, async (req, reply) => {
     const user = requirePermission(req, 'staff:manage')
     const form = parseForm(RolesForm, req.body as Record<string, unknown>)
-    if (!form.ok || !/^[0-9a-f-]{36}$/.test(req.params.id)) return seeOther(reply, '/admin/staff')
+    if (!form.ok || !isUuid(req.params.id)) return seeOther(reply, '/admin/staff')
     try {
       await setRoles(db, user, req.params.id, form.data.roles)
     } catch (error) {

@@ -15,8 +15,8 @@ import { realDate } from './forms.ts'
 import { historyOf, listExpertiseAreas, loadApplication } from './queries.ts'
 import { addNote, approve, listQueue, type Queue, queueCounts, queues, reject, requestChanges, verifyRegistration } from './review.ts'
 import { ApplicationPage, QueuePage } from './views/admin.tsx'
+import { isUuid } from '../../platform/http/ids.ts'
 
-const uuid = /^[0-9a-f-]{36}$/
 type Params = { Params: { id: string; registrationId?: string; fileId?: string }; Querystring: { notice?: string } }
 const permission = { config: { permission: 'applications:review' as const } }
 
@@ -31,7 +31,7 @@ export async function applicationAdminRoutes(app: FastifyInstance, { db, config,
   })
 
   const detail = async (req: FastifyRequest<Params>, reply: FastifyReply, form: FormState, status = 200) => {
-    if (!uuid.test(req.params.id)) throw new NotFound()
+    if (!isUuid(req.params.id)) throw new NotFound()
     const loaded = await loadApplication(db, req.params.id)
     if (!loaded || loaded.application.status === 'draft') throw new NotFound()
     const [thresholds, names, areas, history] = await Promise.all([getSetting(db, 'grade_rules'), gradeNames(), listExpertiseAreas(db), historyOf(db, loaded.application.id)])
@@ -59,7 +59,7 @@ export async function applicationAdminRoutes(app: FastifyInstance, { db, config,
   app.post<Params>('/applications/:id/registrations/:registrationId/verify', permission, async (req, reply) => {
     const user = requirePermission(req, 'applications:review')
     const rid = req.params.registrationId ?? ''
-    if (!uuid.test(req.params.id) || !uuid.test(rid)) throw new NotFound()
+    if (!isUuid(req.params.id) || !isUuid(rid)) throw new NotFound()
     const values = normaliseBody(req.body as Record<string, unknown>)
     const errors: Record<string, string> = {}
     const register = values[`register-${rid}`] ?? ''
@@ -75,7 +75,7 @@ export async function applicationAdminRoutes(app: FastifyInstance, { db, config,
 
   app.post<Params>('/applications/:id/notes', permission, async (req, reply) => {
     const user = requirePermission(req, 'applications:review')
-    if (!uuid.test(req.params.id)) throw new NotFound()
+    if (!isUuid(req.params.id)) throw new NotFound()
     const note = normaliseBody(req.body as Record<string, unknown>).note ?? ''
     if (note === '' || note.length > 2000) return detail(req, reply, { values: { note }, errors: { note: 'Write a note of up to 2,000 characters' } }, 400)
     await addNote(db, user.id, req.params.id, note)
@@ -84,7 +84,7 @@ export async function applicationAdminRoutes(app: FastifyInstance, { db, config,
 
   app.post<Params>('/applications/:id/decision', permission, async (req, reply) => {
     const user = requirePermission(req, 'applications:review')
-    if (!uuid.test(req.params.id)) throw new NotFound()
+    if (!isUuid(req.params.id)) throw new NotFound()
     const values = normaliseBody(req.body as Record<string, unknown>)
     const decision = values.decision ?? ''
     const reason = values.reason ?? ''
@@ -110,7 +110,7 @@ export async function applicationAdminRoutes(app: FastifyInstance, { db, config,
 
   app.get<Params>('/applications/:id/files/:fileId', permission, async (req, reply) => {
     const fileId = req.params.fileId ?? ''
-    if (!uuid.test(req.params.id) || !uuid.test(fileId)) throw new NotFound()
+    if (!isUuid(req.params.id) || !isUuid(fileId)) throw new NotFound()
     const file = await readEvidence(db, config.dataDir, fileId)
     if (!file || file.application_id !== req.params.id) throw new NotFound()
     return sendFile(reply, file)

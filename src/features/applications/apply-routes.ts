@@ -21,6 +21,7 @@ import { startUpgrade } from './upgrade.ts'
 import { CheckAnswersPage } from './views/check.tsx'
 import { CreateAccountPage, GradePage, StartPage } from './views/start.tsx'
 import { ReplaceRefereePage, StatusPage, SubmittedPage } from './views/status.tsx'
+import { isUuid } from '../../platform/http/ids.ts'
 
 const AccountForm = z.object({
   name: z.string().min(1, 'Enter your full name').max(100, 'Full name must be 100 characters or fewer'),
@@ -123,7 +124,7 @@ export async function applyRoutes(app: FastifyInstance, { db, config, viewContex
 
   type RefereeParams = { Params: { id: string } }
   const waitingReferee = async (userId: string, refereeId: string) => {
-    if (!/^[0-9a-f-]{36}$/.test(refereeId)) return undefined
+    if (!isUuid(refereeId)) return undefined
     const open = await findOpenApplication(db, userId)
     if (!open || (open.status !== 'submitted' && open.status !== 'changes_requested')) return undefined
     const loaded = (await loadApplication(db, open.id))!

@@ -9,6 +9,7 @@ import { readEvidence, sniffType, storeEvidence } from './evidence-files.ts'
 import type { LoadedApplication } from './queries.ts'
 import { previousStep } from './steps.ts'
 import { EvidencePage } from './views/steps.tsx'
+import { isUuid } from '../../platform/http/ids.ts'
 
 export async function evidenceRoutes(app: FastifyInstance, { db, config, viewContext }: AppDeps) {
   const page = async (req: Parameters<typeof viewContext>[0], l: LoadedApplication, form: FormState) =>
@@ -44,7 +45,7 @@ export async function evidenceRoutes(app: FastifyInstance, { db, config, viewCon
   /** The applicant's own files only; staff download through the back office. */
   app.get<{ Params: { id: string } }>('/apply/files/:id', async (req, reply) => {
     const user = requireUser(req)
-    if (!/^[0-9a-f-]{36}$/.test(req.params.id)) throw new NotFound()
+    if (!isUuid(req.params.id)) throw new NotFound()
     const file = await readEvidence(db, config.dataDir, req.params.id)
     const owner = file && (await db.selectFrom('applications').select('user_id').where('id', '=', file.application_id).executeTakeFirst())
     if (!file || owner?.user_id !== user.id) throw new NotFound()

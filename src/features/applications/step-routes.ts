@@ -42,6 +42,7 @@ import {
   RegistrationFields,
   WorkFields,
 } from './views/steps.tsx'
+import { isUuid } from '../../platform/http/ids.ts'
 
 const month = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' })
 const iso = (d: Date | null) => (d ? { day: String(d.getUTCDate()), month: String(d.getUTCMonth() + 1), year: String(d.getUTCFullYear()) } : { day: '', month: '', year: '' })
@@ -216,7 +217,7 @@ export async function stepRoutes(app: FastifyInstance, deps: AppDeps) {
     withRedirects<FastifyRequest<{ Params: { step: string; id: string } }>>(async (req, reply) => {
       const { step, id } = req.params
       const l = await editableApplication(db, req)
-      if (!isListStep(step) || !/^[0-9a-f-]{36}$/.test(id)) throw new NotFound()
+      if (!isListStep(step) || !isUuid(id)) throw new NotFound()
       await removeItem(db, l.application.id, step, id)
       return seeOther(reply, `/apply/${step}`)
     }),

@@ -14,6 +14,7 @@ import { directoryAdminRoutes } from '../directory/admin-routes.ts'
 import { countEmails, emailStatuses, listEmails, retryEmail } from './emails.ts'
 import { DashboardPage } from './views/dashboard.tsx'
 import { EmailsPage } from './views/emails.tsx'
+import { isUuid } from '../../platform/http/ids.ts'
 
 /**
  * The back office under /admin. The guard runs on every route registered in here, before the body is
@@ -52,7 +53,7 @@ async function backOfficeRoutes(app: FastifyInstance, { db, viewContext }: AppDe
 
   app.post<{ Params: { id: string } }>('/emails/:id/retry', { config: { permission: 'members:view' } }, async (req, reply) => {
     const user = requirePermission(req, 'members:view')
-    if (!/^[0-9a-f-]{36}$/.test(req.params.id)) throw new NotFound()
+    if (!isUuid(req.params.id)) throw new NotFound()
     await retryEmail(db, user.id, req.params.id)
     return seeOther(reply, '/admin/emails?status=queued&retried=1')
   })

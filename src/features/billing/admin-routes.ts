@@ -17,9 +17,9 @@ import { BankPage } from './views/bank.tsx'
 import { CompaniesPage } from './views/companies.tsx'
 import { InvoicesPage, PaymentsReportPage, ToCheckPage } from './views/reports.tsx'
 import { PaymentsSearchPage, StaffInvoicePage } from './views/staff.tsx'
+import { isUuid } from '../../platform/http/ids.ts'
 
 const permission = { config: { permission: 'payments:record' as const } }
-const uuid = /^[0-9a-f-]{36}$/
 
 type Params = { Params: { id: string; entryId?: string }; Querystring: { notice?: string } }
 
@@ -32,7 +32,7 @@ export async function billingAdminRoutes(app: FastifyInstance, { db, config, vie
   })
 
   const invoicePage = async (req: FastifyRequest<Params>, reply: FastifyReply, form: FormState, status = 200) => {
-    if (!uuid.test(req.params.id)) throw new NotFound()
+    if (!isUuid(req.params.id)) throw new NotFound()
     const found = await findInvoice(db, req.params.id)
     if (!found) throw new NotFound()
     const [member, ledger] = await Promise.all([
@@ -88,7 +88,7 @@ export async function billingAdminRoutes(app: FastifyInstance, { db, config, vie
 
   app.post<{ Params: { userId: string } }>('/companies/links/:userId/confirm', { config: { permission: 'members:edit' } }, async (req, reply) => {
     const user = requirePermission(req, 'members:edit')
-    if (!uuid.test(req.params.userId)) throw new NotFound()
+    if (!isUuid(req.params.userId)) throw new NotFound()
     await confirmLink(db, user.id, req.params.userId)
     return seeOther(reply, '/admin/companies')
   })
@@ -112,7 +112,7 @@ export async function billingAdminRoutes(app: FastifyInstance, { db, config, vie
 
   app.post<Params>('/payments/invoices/:id', permission, async (req, reply) => {
     const user = requirePermission(req, 'payments:record')
-    if (!uuid.test(req.params.id)) throw new NotFound()
+    if (!isUuid(req.params.id)) throw new NotFound()
     const form = parseForm(ManualPayment, req.body as Record<string, unknown>)
     if (!form.ok) return invoicePage(req, reply, form, 400)
     try {
@@ -138,7 +138,7 @@ export async function billingAdminRoutes(app: FastifyInstance, { db, config, vie
   app.post<Params>('/payments/invoices/:id/entries/:entryId/refund', permission, async (req, reply) => {
     const user = requirePermission(req, 'payments:record')
     const entryId = req.params.entryId ?? ''
-    if (!uuid.test(req.params.id) || !uuid.test(entryId)) throw new NotFound()
+    if (!isUuid(req.params.id) || !isUuid(entryId)) throw new NotFound()
     const body = req.body as Record<string, unknown>
     const pence = parsePounds(String(body[`refund-${entryId}`] ?? ''))
     if (pence === null) return invoicePage(req, reply, { values: {}, errors: { [`refund-${entryId}`]: 'Enter the amount to refund, like 75.00' } }, 400)
@@ -154,7 +154,7 @@ export async function billingAdminRoutes(app: FastifyInstance, { db, config, vie
   app.post<Params>('/payments/invoices/:id/entries/:entryId/bounced', permission, async (req, reply) => {
     const user = requirePermission(req, 'payments:record')
     const entryId = req.params.entryId ?? ''
-    if (!uuid.test(req.params.id) || !uuid.test(entryId)) throw new NotFound()
+    if (!isUuid(req.params.id) || !isUuid(entryId)) throw new NotFound()
     const entry = await db.selectFrom('ledger_entries').select(['amount_pence', 'external_ref', 'method', 'kind']).where('id', '=', entryId).where('invoice_id', '=', req.params.id).executeTakeFirst()
     if (entry?.kind !== 'payment' || entry.method !== 'cheque') throw new NotFound()
     await recordLedgerEntry(db, config, {

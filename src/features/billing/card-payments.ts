@@ -4,6 +4,7 @@ import { Conflict } from '../../platform/http/errors.ts'
 import { type PayPalClient, PayPalError } from './paypal/client.ts'
 import { findCompanyInvoice, payCompanyInvoice } from './company-invoices.ts'
 import { findInvoice, recordLedgerEntry } from './service.ts'
+import { isUuid } from '../../platform/http/ids.ts'
 
 const OPEN = ['creating', 'created', 'approved', 'pending'] as const
 const today = () => new Date().toISOString().slice(0, 10)
@@ -106,7 +107,7 @@ async function settle(db: Db, config: Config, attempt: Attempt, capture: { captu
 
 /** The buyer is back from PayPal: capture (retrying a time-out with the same request id) and settle. */
 export async function completeReturn(db: Db, config: Config, paypal: PayPalClient, attemptId: string, token: string): Promise<ReturnOutcome> {
-  if (!/^[0-9a-f-]{36}$/.test(attemptId)) return { outcome: 'unknown' }
+  if (!isUuid(attemptId)) return { outcome: 'unknown' }
   const attempt = await db.selectFrom('payment_attempts').select(['id', 'invoice_id', 'company_invoice_id', 'amount_pence', 'order_id', 'status']).where('id', '=', attemptId).executeTakeFirst()
   if (!attempt || attempt.order_id !== token) return { outcome: 'unknown' }
   if (attempt.status === 'captured') return { outcome: 'paid', attempt }
@@ -131,7 +132,7 @@ export async function completeReturn(db: Db, config: Config, paypal: PayPalClien
 }
 
 export async function cancelAttempt(db: Db, attemptId: string) {
-  if (!/^[0-9a-f-]{36}$/.test(attemptId)) return undefined
+  if (!isUuid(attemptId)) return undefined
   return db.updateTable('payment_attempts').set({ status: 'cancelled', updated_at: new Date() }).where('id', '=', attemptId).where('status', 'in', ['created', 'approved']).returning(['invoice_id', 'company_invoice_id']).executeTakeFirst()
 }
 

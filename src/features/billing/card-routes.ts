@@ -6,6 +6,7 @@ import { render, seeOther } from '../../platform/http/render.ts'
 import { cancelAttempt, completeReturn, handleWebhookEvent, startCardPayment, targetHref } from './card-payments.ts'
 import { currentTerm, findInvoice } from './service.ts'
 import { CardOutcomePage, PaidPage } from './views/card.tsx'
+import { isUuid } from '../../platform/http/ids.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -20,7 +21,7 @@ export async function cardRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.post<{ Params: { id: string } }>('/account/invoices/:id/pay', { config: { rateLimit: { max: 20, timeWindow: '15 minutes' } } }, async (req, reply) => {
     const user = requireUser(req)
-    if (!/^[0-9a-f-]{36}$/.test(req.params.id)) throw new NotFound()
+    if (!isUuid(req.params.id)) throw new NotFound()
     const found = await findInvoice(db, req.params.id)
     if (!found || found.userId !== user.id) throw new NotFound()
     try {

@@ -11,8 +11,8 @@ import { bounceCombinedCheque, combinedPayments, findCompanyInvoice, payCompanyI
 import { ManualPayment } from './manual-payment.ts'
 import { CompaniesPage } from './views/companies.tsx'
 import { StaffCompanyInvoicePage } from './views/staff.tsx'
+import { isUuid } from '../../platform/http/ids.ts'
 
-const UUID = /^[0-9a-f-]{36}$/
 type IdParams = { Params: { id: string }; Querystring: { notice?: string } }
 const Contact = z.object({ email: z.string().min(1, 'Enter the email address of the contact’s account').max(254, 'Email address must be 254 characters or fewer') })
 
@@ -20,7 +20,7 @@ const Contact = z.object({ email: z.string().min(1, 'Enter the email address of 
 export async function companyAdminRoutes(app: FastifyInstance, { db, config, viewContext }: AppDeps) {
   app.post<{ Params: { id: string } }>('/companies/:id/contact', { config: { permission: 'members:edit' } }, async (req, reply) => {
     const user = requirePermission(req, 'members:edit')
-    if (!UUID.test(req.params.id)) throw new NotFound()
+    if (!isUuid(req.params.id)) throw new NotFound()
     // Each company's form names its field after the company, so an error shows on the right one.
     const field = `email-${req.params.id}`
     const form = parseForm(Contact, { email: (req.body as Record<string, unknown> | undefined)?.[field] })
@@ -33,7 +33,7 @@ export async function companyAdminRoutes(app: FastifyInstance, { db, config, vie
   })
 
   const page = async (req: FastifyRequest<IdParams>, form: FormState) => {
-    const invoice = UUID.test(req.params.id) ? await findCompanyInvoice(db, req.params.id) : undefined
+    const invoice = isUuid(req.params.id) ? await findCompanyInvoice(db, req.params.id) : undefined
     if (!invoice) throw new NotFound()
     return StaffCompanyInvoicePage({ ctx: await viewContext(req), invoice, payments: await combinedPayments(db, invoice), form, notice: req.query.notice })
   }
@@ -50,7 +50,7 @@ export async function companyAdminRoutes(app: FastifyInstance, { db, config, vie
 
   app.post<IdParams>('/payments/company-invoices/:id/bounced', { config: { permission: 'payments:record' } }, async (req, reply) => {
     const user = requirePermission(req, 'payments:record')
-    if (!UUID.test(req.params.id)) throw new NotFound()
+    if (!isUuid(req.params.id)) throw new NotFound()
     const ref = String((req.body as Record<string, unknown> | undefined)?.ref ?? '').slice(0, 100)
     await bounceCombinedCheque(db, config, req.params.id, ref, user.id)
     return seeOther(reply, `/admin/payments/company-invoices/${req.params.id}?notice=reversed`)

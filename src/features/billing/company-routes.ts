@@ -8,8 +8,8 @@ import { startCardPayment } from './card-payments.ts'
 import { combinedInvoicePdf } from './pdf.ts'
 import { cancelCompanyInvoice, companiesContactedBy, companyInvoicesFor, createCompanyInvoice, findCompanyInvoice, payableMemberInvoices } from './company-invoices.ts'
 import { CompanyInvoicePage, CompanyPaymentsPage } from './views/company-invoices.tsx'
+import { isUuid } from '../../platform/http/ids.ts'
 
-const UUID = /^[0-9a-f-]{36}$/
 type IdParams = { Params: { id: string }; Querystring: { notice?: string; problem?: string } }
 
 const problems: Record<string, string> = {
@@ -23,7 +23,7 @@ const problems: Record<string, string> = {
 export async function companyPaymentRoutes(app: FastifyInstance, { db, config, viewContext, paypal }: AppDeps) {
   /** The combined invoice, if the signed-in person is its company's contact; otherwise nobody learns it exists. */
   const ownInvoice = async (userId: string, id: string) => {
-    const invoice = UUID.test(id) ? await findCompanyInvoice(db, id) : undefined
+    const invoice = isUuid(id) ? await findCompanyInvoice(db, id) : undefined
     if (!invoice || invoice.companyContactId !== userId) throw new NotFound()
     return invoice
   }

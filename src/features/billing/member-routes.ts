@@ -15,6 +15,7 @@ import { invoicePdf } from './pdf.ts'
 import { findInvoice } from './service.ts'
 import { EmployerPage } from './views/companies.tsx'
 import { InvoicePage } from './views/invoice.tsx'
+import { isUuid } from '../../platform/http/ids.ts'
 
 const problems: Record<string, string> = {
   paypal_unavailable: 'We could not reach PayPal just now. Nothing has been charged. Please try again in a few minutes, or pay by cheque or BACS.',
@@ -46,7 +47,7 @@ export async function billingMemberRoutes(app: FastifyInstance, { db, config, vi
 
   app.get<{ Params: { id: string } }>('/account/invoices/:id/pdf', async (req, reply) => {
     const user = requireUser(req)
-    if (!/^[0-9a-f-]{36}$/.test(req.params.id)) throw new NotFound()
+    if (!isUuid(req.params.id)) throw new NotFound()
     const found = await findInvoice(db, req.params.id)
     if (!found || found.userId !== user.id) throw new NotFound()
     const [membership, society, billing] = await Promise.all([findMembership(db, user.id), getSetting(db, 'society'), getSetting(db, 'billing')])
@@ -62,7 +63,7 @@ export async function billingMemberRoutes(app: FastifyInstance, { db, config, vi
   /** The FAQ's "please email and request the appropriate information" for BACS, as a button. */
   app.post<{ Params: { id: string } }>('/account/invoices/:id/bank-details', { config: { rateLimit: { max: 5, timeWindow: '15 minutes' } } }, async (req, reply) => {
     const user = requireUser(req)
-    if (!/^[0-9a-f-]{36}$/.test(req.params.id)) throw new NotFound()
+    if (!isUuid(req.params.id)) throw new NotFound()
     const found = await findInvoice(db, req.params.id)
     if (!found || found.userId !== user.id) throw new NotFound()
     const billing = await getSetting(db, 'billing')
@@ -83,7 +84,7 @@ export async function billingMemberRoutes(app: FastifyInstance, { db, config, vi
 
   app.get<{ Params: { id: string }; Querystring: { problem?: string } }>('/account/invoices/:id', async (req, reply) => {
     const user = requireUser(req)
-    if (!/^[0-9a-f-]{36}$/.test(req.params.id)) throw new NotFound()
+    if (!isUuid(req.params.id)) throw new NotFound()
     const found = await findInvoice(db, req.params.id)
     if (!found || found.userId !== user.id) throw new NotFound()
     const [membership, society, billing, combined] = await Promise.all([findMembership(db, user.id), getSetting(db, 'society'), getSetting(db, 'billing'), combinedInvoiceCovering(db, req.params.id)])

@@ -11,9 +11,9 @@ import { HideForm } from './forms.ts'
 import { hideListing, showListingAgain } from './listings.ts'
 import { type ListingState, listingStates, staffListing, staffListingCounts, staffListings } from './staff.ts'
 import { DirectoryAdminPage, DirectoryListingAdminPage } from './views/admin.tsx'
+import { isUuid } from '../../platform/http/ids.ts'
 
 type IdParams = { Params: { id: string } }
-const UUID = /^[0-9a-f-]{36}$/
 
 /** The office's view of Find a Case Manager: listings, enquiries and referral counts; hiding a listing with a reason. */
 export async function directoryAdminRoutes(app: FastifyInstance, { db, config, viewContext }: AppDeps) {
@@ -39,13 +39,13 @@ export async function directoryAdminRoutes(app: FastifyInstance, { db, config, v
 
   app.get<IdParams & { Querystring: { notice?: string } }>('/directory/:id', { config: { permission: 'members:view' } }, async (req, reply) => {
     requirePermission(req, 'members:view')
-    if (!UUID.test(req.params.id)) throw new NotFound()
+    if (!isUuid(req.params.id)) throw new NotFound()
     return render(reply, await detailPage(req, req.params.id, emptyForm, req.query.notice))
   })
 
   app.post<IdParams>('/directory/:id/hide', { config: { permission: 'members:edit' } }, async (req, reply) => {
     const user = requirePermission(req, 'members:edit')
-    if (!UUID.test(req.params.id)) throw new NotFound()
+    if (!isUuid(req.params.id)) throw new NotFound()
     const form = parseForm(HideForm, req.body as Record<string, unknown>)
     if (!form.ok) return render(reply, await detailPage(req, req.params.id, form), 400)
     await hideListing(db, config, user.id, req.params.id, form.data.reason)
@@ -54,7 +54,7 @@ export async function directoryAdminRoutes(app: FastifyInstance, { db, config, v
 
   app.post<IdParams>('/directory/:id/show', { config: { permission: 'members:edit' } }, async (req, reply) => {
     const user = requirePermission(req, 'members:edit')
-    if (!UUID.test(req.params.id)) throw new NotFound()
+    if (!isUuid(req.params.id)) throw new NotFound()
     await showListingAgain(db, user.id, req.params.id)
     return seeOther(reply, `/admin/directory/${req.params.id}?notice=shown`)
   })

@@ -5,6 +5,7 @@ import { NotFound } from '../http/errors.ts'
 import { render } from '../http/render.ts'
 import type { ViewContext } from '../views/context.ts'
 import { Layout, PageHeading } from '../views/layout.tsx'
+import { isUuid } from '../http/ids.ts'
 
 type Message = { id: string; to_address: string; subject: string; status: string; created_at: Date; text_body: string }
 
@@ -21,7 +22,7 @@ export async function devMailRoutes(app: FastifyInstance, { db, viewContext }: A
   })
 
   app.get<{ Params: { id: string } }>('/dev/mail/:id', async (req, reply) => {
-    if (!/^[0-9a-f-]{36}$/.test(req.params.id)) throw new NotFound()
+    if (!isUuid(req.params.id)) throw new NotFound()
     const message = await db
       .selectFrom('email_messages')
       .select(['id', 'to_address', 'subject', 'status', 'created_at', 'text_body'])
