@@ -2,6 +2,7 @@ import type { Config } from '../../config.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { type BankLine, parseBankCsv } from './bank-csv.ts'
 import { findCompanyInvoice, payCompanyInvoice } from './company-invoices.ts'
+import { dueOnInvoiceI } from './paid-sql.ts'
 import { recordLedgerEntry } from './service.ts'
 
 const squash = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '')
@@ -75,14 +76,7 @@ async function openInvoices(db: Db): Promise<OpenInvoice[]> {
     .selectFrom('invoices as i')
     .innerJoin('memberships as m', 'm.id', 'i.membership_id')
     .innerJoin('users as u', 'u.id', 'i.user_id')
-    .select((eb) => [
-      'i.id',
-      'i.reference',
-      'i.number',
-      'm.number as membershipNumber',
-      'u.name',
-      eb('i.total_pence', '-', eb.fn.coalesce(eb.selectFrom('ledger_entries as l').select((x) => x.fn.sum<number>('l.amount_pence').as('s')).whereRef('l.invoice_id', '=', 'i.id'), eb.val(0))).as('due'),
-    ])
+    .select(['i.id', 'i.reference', 'i.number', 'm.number as membershipNumber', 'u.name', dueOnInvoiceI.as('due')])
     .where('i.voided_at', 'is', null)
     .execute()
   return rows.map((r) => ({ ...r, due: Number(r.due) })).filter((r) => r.due > 0)

@@ -7,6 +7,13 @@ import { findInvoice, recordLedgerEntry } from './service.ts'
 import { isUuid } from '../../platform/http/ids.ts'
 
 const OPEN = ['creating', 'created', 'approved', 'pending'] as const
+
+/** What a buyer is told when Pay cannot go ahead, by the Conflict's id: the pages that show them use these too. */
+export const cardPaymentProblems = {
+  not_payable: 'This invoice has nothing left to pay.',
+  busy: 'A payment for this invoice is already being set up. Please try again in a moment.',
+  paypal_unavailable: 'We could not reach PayPal just now. Nothing has been charged. Please try again in a few minutes, or pay by cheque or BACS.',
+} as const
 const today = () => new Date().toISOString().slice(0, 10)
 
 /** What a card payment pays: a member's invoice, or a company's combined invoice. */
@@ -35,7 +42,7 @@ async function whatIsDue(db: Db, target: CardTarget) {
  */
 export async function startCardPayment(db: Db, config: Config, paypal: PayPalClient, target: CardTarget): Promise<string> {
   const payable = await whatIsDue(db, target)
-  if (!payable) throw new Conflict('not_payable', 'This invoice has nothing left to pay.')
+  if (!payable) throw new Conflict('not_payable', cardPaymentProblems.not_payable)
   const due = payable.due
   const column = target.kind === 'invoice' ? 'invoice_id' : 'company_invoice_id'
   const openAttempt = () => db.selectFrom('payment_attempts').select(['id', 'approve_url', 'amount_pence']).where(column, '=', target.id).where('status', 'in', [...OPEN]).executeTakeFirst()
@@ -55,7 +62,7 @@ export async function startCardPayment(db: Db, config: Config, paypal: PayPalCli
       if (other?.approve_url) return other.approve_url
       await new Promise((r) => setTimeout(r, 250))
     }
-    throw new Conflict('busy', 'A payment for this invoice is already being set up. Please try again in a moment.')
+    throw new Conflict('busy', cardPaymentProblems.busy)
   }
   try {
     const order = await paypal.createOrder({
@@ -71,7 +78,7 @@ export async function startCardPayment(db: Db, config: Config, paypal: PayPalCli
     return order.approveUrl
   } catch (error) {
     await db.updateTable('payment_attempts').set({ status: 'failed', detail: (error as Error).message.slice(0, 200), updated_at: new Date() }).where('id', '=', attempt.id).execute()
-    throw new Conflict('paypal_unavailable', 'We could not reach PayPal just now. Nothing has been charged. Please try again in a few minutes, or pay by cheque or BACS.')
+    throw new Conflict('paypal_unavailable', cardPaymentProblems.paypal_unavailable)
   }
 }
 

@@ -4,7 +4,7 @@ import { audit } from '../../platform/audit/audit.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { Conflict } from '../../platform/http/errors.ts'
 import { getSetting } from '../../platform/settings.ts'
-import { paidOnInvoiceI } from './paid-sql.ts'
+import { dueOnInvoiceI } from './paid-sql.ts'
 import { addDays, toDateOnly } from './rules.ts'
 import { type PaymentInput, recordLedgerEntry } from './service.ts'
 
@@ -20,9 +20,6 @@ export async function setCompanyContact(db: Db, actorId: string, companyId: stri
 export async function companiesContactedBy(db: Db, userId: string) {
   return db.selectFrom('companies').select(['id', 'name']).where('contact_user_id', '=', userId).orderBy('name').execute()
 }
-
-/** What is still owed on invoice `i`, for queries that alias invoices as `i`. */
-const dueOnInvoiceI = sql<number>`(i.total_pence - ${paidOnInvoiceI})`
 
 /**
  * The open membership invoices of the company's confirmed members that no open combined invoice covers yet:
@@ -55,13 +52,15 @@ export async function payableMemberInvoices(db: Db, companyId: string) {
     .execute()
 }
 
+export const NOTHING_TO_PAY = 'None of your members has a membership invoice to pay just now.'
+
 /** One invoice for the company's open memberships: each item is what its member invoice still owes. */
 export async function createCompanyInvoice(db: Db, actorId: string, companyId: string) {
   return db.transaction().execute(async (trx) => {
     // One at a time per company, so two clicks cannot put the same member invoice on two combined invoices.
     await trx.selectFrom('companies').select('id').where('id', '=', companyId).forUpdate().executeTakeFirstOrThrow()
     const items = (await payableMemberInvoices(trx, companyId)).map((i) => ({ ...i, due: Number(i.due) }))
-    if (items.length === 0) throw new Conflict('nothing_to_pay', 'None of your members has a membership invoice to pay just now.')
+    if (items.length === 0) throw new Conflict('nothing_to_pay', NOTHING_TO_PAY)
     const billing = await getSetting(trx, 'billing')
     const { n } = (await sql<{ n: number }>`select nextval('company_invoice_number_seq')::int as n`.execute(trx)).rows[0]!
     const year = String(new Date().getUTCFullYear()).slice(2)

@@ -4,20 +4,15 @@ import { Conflict, NotFound } from '../../platform/http/errors.ts'
 import { requireUser } from '../../platform/http/guards.ts'
 import { render, seeOther } from '../../platform/http/render.ts'
 import { getSetting } from '../../platform/settings.ts'
-import { startCardPayment } from './card-payments.ts'
+import { cardPaymentProblems, startCardPayment } from './card-payments.ts'
 import { combinedInvoicePdf } from './pdf.ts'
-import { cancelCompanyInvoice, companiesContactedBy, companyInvoicesFor, createCompanyInvoice, findCompanyInvoice, payableMemberInvoices } from './company-invoices.ts'
+import { NOTHING_TO_PAY, cancelCompanyInvoice, companiesContactedBy, companyInvoicesFor, createCompanyInvoice, findCompanyInvoice, payableMemberInvoices } from './company-invoices.ts'
 import { CompanyInvoicePage, CompanyPaymentsPage } from './views/company-invoices.tsx'
 import { isUuid } from '../../platform/http/ids.ts'
 
 type IdParams = { Params: { id: string }; Querystring: { notice?: string; problem?: string } }
 
-const problems: Record<string, string> = {
-  paypal_unavailable: 'We could not reach PayPal just now. Nothing has been charged. Please try again in a few minutes, or pay by cheque or BACS.',
-  not_payable: 'This invoice has nothing left to pay.',
-  busy: 'A payment for this invoice is already being set up. Please try again in a moment.',
-  nothing_to_pay: 'None of your members has a membership invoice to pay just now.',
-}
+const problems: Record<string, string> = { ...cardPaymentProblems, nothing_to_pay: NOTHING_TO_PAY }
 
 /** A company's contact pays its members' memberships with one combined invoice (issue 5, item 7). */
 export async function companyPaymentRoutes(app: FastifyInstance, { db, config, viewContext, paypal }: AppDeps) {

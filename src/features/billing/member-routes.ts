@@ -9,6 +9,7 @@ import { sendMessage } from '../../platform/mail/compose.ts'
 import { formatMoney } from '../../platform/money.ts'
 import { getSetting } from '../../platform/settings.ts'
 import { findMembership } from '../membership/service.ts'
+import { cardPaymentProblems } from './card-payments.ts'
 import { nameEmployer } from './companies.ts'
 import { combinedInvoiceCovering } from './company-invoices.ts'
 import { invoicePdf } from './pdf.ts'
@@ -18,9 +19,7 @@ import { InvoicePage } from './views/invoice.tsx'
 import { isUuid } from '../../platform/http/ids.ts'
 
 const problems: Record<string, string> = {
-  paypal_unavailable: 'We could not reach PayPal just now. Nothing has been charged. Please try again in a few minutes, or pay by cheque or BACS.',
-  not_payable: 'This invoice has nothing left to pay.',
-  busy: 'A payment for this invoice is already being set up. Please try again in a moment.',
+  ...cardPaymentProblems,
   'bank-details-sent': 'We have emailed you the bank details and the reference to quote.',
 }
 
