@@ -5,16 +5,15 @@ import { requireUser } from '../../platform/http/guards.ts'
 import { render, seeOther } from '../../platform/http/render.ts'
 import { listExpertiseAreas } from '../applications/service.ts'
 import { findMembership } from '../membership/service.ts'
-import { enquiriesFor, referralsByMonth } from './enquiries.ts'
+import { enquiriesFor, findListedProfile, referralsByMonth } from './enquiries.ts'
 import { ListingForm } from './forms.ts'
 import { type Eligibility, findOwnListing, type ListingRow, listingEligibility, saveListing } from './listings.ts'
 import { EnquiriesPage, ListingFormPage, listingFormValues, NotEligiblePage, PreviewPage } from './views/member.tsx'
 
 /** "Directory listing" in Your account: opt in or out, what to publish, a preview, and the enquiries received. */
 export async function directoryMemberRoutes(app: FastifyInstance, { db, viewContext }: AppDeps) {
-  /** Shown on the member's pages: whether a purchaser could find this listing right now. */
-  const isListed = (listing: ListingRow | undefined, eligibility: Eligibility) =>
-    Boolean(listing && eligibility.ok && listing.opted_in && !listing.hidden_at && listing.expertise.length > 0)
+  /** Shown on the member's pages: whether a purchaser could find this listing right now (rules 24–27, one query). */
+  const isListed = async (listing: ListingRow | undefined) => Boolean(listing && (await findListedProfile(db, listing.slug)))
 
   const formPage = async (req: Parameters<typeof requireUser>[0], eligibility: Extract<Eligibility, { ok: true }>, values?: Record<string, string>, errors: Record<string, string> = {}, notice?: string) => {
     const [listing, areas] = await Promise.all([findOwnListing(db, eligibility.membershipId), listExpertiseAreas(db)])
@@ -22,7 +21,7 @@ export async function directoryMemberRoutes(app: FastifyInstance, { db, viewCont
       ctx: await viewContext(req),
       form: { values: values ?? listingFormValues(listing), errors },
       listing,
-      listed: isListed(listing, eligibility),
+      listed: await isListed(listing),
       allowedExpertise: areas.filter((a) => eligibility.allowedExpertise.includes(a.code)),
       allowedProfessions: eligibility.allowedProfessions,
       notice,
@@ -58,7 +57,7 @@ export async function directoryMemberRoutes(app: FastifyInstance, { db, viewCont
       PreviewPage({
         ctx: await viewContext(req),
         listing: { ...listing, number: membership.number },
-        listed: isListed(listing, eligibility),
+        listed: await isListed(listing),
         expertiseLabels: new Map(areas.map((a) => [a.code, a.label])),
       }),
     )
