@@ -3,6 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Logger } from 'pino'
 import type { Config } from './config.ts'
+import { insertVerifiedUser } from './features/accounts/create-account.ts'
 import { hashPassword } from './features/accounts/passwords.ts'
 import { seedDemoApplications } from './features/applications/demo.ts'
 import { seedDemoMembers } from './features/billing/demo.ts'
@@ -37,23 +38,7 @@ async function seedDemoAccounts(db: Db, config: Config, log: Logger) {
   if (!claimed) return
   const password = `demo-${randomBytes(9).toString('base64url')}`
   const passwordHash = await hashPassword(password)
-  for (const account of demoAccounts)
-    await db
-      .insertInto('users')
-      .values({
-        email: account.email,
-        name: account.name,
-        roles: [...account.roles],
-        password_hash: passwordHash,
-        email_verified_at: new Date(),
-        totp_secret: null,
-        totp_enabled_at: null,
-        totp_last_step: null,
-        lockout_notified_at: null,
-        disabled_at: null,
-      })
-      .onConflict((oc) => oc.column('email').doNothing())
-      .execute()
+  for (const account of demoAccounts) await insertVerifiedUser(db, { ...account, passwordHash })
   const ids = new Map((await db.selectFrom('users').select(['id', 'email']).where('email', 'in', demoAccounts.map((a) => a.email)).execute()).map((u) => [u.email, u.id]))
   await seedDemoApplications(db, { applicant: ids.get('applicant@example.org')!, draft: ids.get('draft@example.org')! })
   await seedDemoMembers(db, config, { approved: ids.get('approved@example.org')!, member: ids.get('member@example.org')!, associate: ids.get('associate@example.org')!, lapsed: ids.get('lapsed@example.org')!, colleague: ids.get('colleague@example.org')!, contact: ids.get('contact@example.org') })

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.ts'
-import { addDays, toDateOnly } from '../billing/rules.ts'
+import { insertVerifiedUser } from '../accounts/create-account.ts'
+import { addDays, toDateOnly, yearTermEnd } from '../billing/rules.ts'
 import { issueJoiningInvoice } from '../billing/service.ts'
 import { listingEligibility, saveListing } from './listings.ts'
 
@@ -48,31 +49,15 @@ export async function seedDemoDirectory(db: Db, memberUserId: string, passwordHa
 
   for (const [i, l] of demoListings.entries()) {
     const n = String(i + 1).padStart(2, '0')
-    const user = await db
-      .insertInto('users')
-      .values({
-        email: `directory-demo-${n}@example.org`,
-        name: l.name,
-        roles: [],
-        password_hash: passwordHash,
-        email_verified_at: new Date(),
-        totp_secret: null,
-        totp_enabled_at: null,
-        totp_last_step: null,
-        lockout_notified_at: null,
-        disabled_at: null,
-      })
-      .onConflict((oc) => oc.column('email').doNothing())
-      .returning('id')
-      .executeTakeFirst()
-    if (!user) continue
-    const applicationId = await addApprovedApplication(db, user.id, l)
-    const m = await db.insertInto('memberships').values({ user_id: user.id, number: `CM9100${n}`, grade: 'case-manager', application_id: applicationId }).returning('id').executeTakeFirstOrThrow()
-    const invoice = await issueJoiningInvoice(db, { id: m.id, userId: user.id, grade: 'case-manager' })
+    const userId = await insertVerifiedUser(db, { email: `directory-demo-${n}@example.org`, name: l.name, passwordHash })
+    if (!userId) continue
+    const applicationId = await addApprovedApplication(db, userId, l)
+    const m = await db.insertInto('memberships').values({ user_id: userId, number: `CM9100${n}`, grade: 'case-manager', application_id: applicationId }).returning('id').executeTakeFirstOrThrow()
+    const invoice = await issueJoiningInvoice(db, { id: m.id, userId, grade: 'case-manager' })
     const paidOn = addDays(today, -14 * (i + 1))
     await db.insertInto('ledger_entries').values({ invoice_id: invoice.id, kind: 'payment', method: 'bacs', amount_pence: invoice.total_pence, received_on: paidOn, external_ref: `DEMO-DIR-${n}`, payer: l.name, note: 'Demo', recorded_by: null }).execute()
-    await db.insertInto('membership_terms').values({ membership_id: m.id, invoice_id: invoice.id, starts_on: paidOn, ends_on: addDays(paidOn, 364) }).execute()
-    await listDemoMember(db, user.id, l)
+    await db.insertInto('membership_terms').values({ membership_id: m.id, invoice_id: invoice.id, starts_on: paidOn, ends_on: yearTermEnd(paidOn) }).execute()
+    await listDemoMember(db, userId, l)
   }
 }
 
