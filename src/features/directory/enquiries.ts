@@ -40,16 +40,14 @@ export async function findListedProfile(db: Db, slug: string) {
 
 export type Profile = NonNullable<Awaited<ReturnType<typeof findListedProfile>>>
 
-export type EnquiryResult = { ok: true } | { ok: false; reason: 'not-listed' | 'too-many' }
+export type EnquiryResult = { ok: true } | { ok: false; reason: 'too-many' }
 
 /**
- * Stores the enquiry (a referral for the member, rule 26) and, in the same transaction, queues the relay to the
- * member with reply-to set to the purchaser, and the purchaser's acknowledgement. The member's address stays in
- * the email's envelope only: it is never shown to the purchaser.
+ * Stores an enquiry to a listed profile (a referral for the member, rule 26) and, in the same transaction, queues
+ * the relay to the member with reply-to set to the purchaser, and the purchaser's acknowledgement. The member's
+ * address stays in the email's envelope only: it is never shown to the purchaser.
  */
-export async function sendEnquiry(db: Db, config: Config, slug: string, input: EnquiryInput): Promise<EnquiryResult> {
-  const profile = await findListedProfile(db, slug)
-  if (!profile) return { ok: false, reason: 'not-listed' }
+export async function sendEnquiry(db: Db, config: Config, profile: Profile, input: EnquiryInput): Promise<EnquiryResult> {
   return db.transaction().execute(async (trx) => {
     // Serialises enquiries to one profile, so the daily limit holds under concurrent posts.
     await trx.selectFrom('directory_listings').select('id').where('id', '=', profile.id).forUpdate().execute()

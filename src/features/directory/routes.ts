@@ -67,10 +67,9 @@ export async function directoryRoutes(app: FastifyInstance, { db, config, viewCo
     const page = async (status: number, notice?: string) =>
       render(reply, ProfilePage({ ctx: await viewContext(req), profile, expertiseLabels: await labels(), form, notice }), status)
     if (!form.ok) return page(400)
-    const sent = await sendEnquiry(db, config, profile.slug, form.data)
-    if (!sent.ok && sent.reason === 'too-many')
+    const sent = await sendEnquiry(db, config, profile, form.data)
+    if (!sent.ok)
       return page(429, `${profile.display_name} has received a lot of messages today, so we cannot pass on more until tomorrow. Your message is still below; please try again tomorrow, or contact another case manager.`)
-    if (!sent.ok) throw new NotFound('This case manager is not listed in Find a Case Manager')
     return seeOther(reply, `/find-a-case-manager/${profile.slug}/sent`)
   })
 
