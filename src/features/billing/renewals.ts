@@ -7,7 +7,6 @@ import { renderEmail } from '../../platform/mail/templates.ts'
 import { formatMoney } from '../../platform/money.ts'
 import { getSetting } from '../../platform/settings.ts'
 import { companyDiscountFor } from './companies.ts'
-import { latestPaidTermsCte } from './paid-sql.ts'
 import { addDays, discounted, type ReminderStage, reminderStage, toDateOnly } from './rules.ts'
 
 export const RENEWALS_TASK = 'renewals_daily'
@@ -66,15 +65,13 @@ async function lapseUnpaidApprovals(db: Db, config: Config, today: string) {
   return rows.length
 }
 
-/** For each membership, its latest term whose invoice is paid in full, if it ends inside the window. */
+/** Memberships whose latest term still paid in full (`paid_through`, kept by triggers) ends inside the window. */
 async function latestPaidTerms(db: Db, from: string, to: string): Promise<Latest[]> {
   const { rows } = await sql<Latest>`
-    with ${latestPaidTermsCte}
-    select p.membership_id, to_char(p.ends_on, 'YYYY-MM-DD') as ends_on, m.user_id, m.grade, u.email, u.name, m.number
-    from paid p
-    join memberships m on m.id = p.membership_id
+    select m.id as membership_id, to_char(m.paid_through, 'YYYY-MM-DD') as ends_on, m.user_id, m.grade, u.email, u.name, m.number
+    from memberships m
     join users u on u.id = m.user_id and u.disabled_at is null
-    where p.ends_on between ${from}::date and ${to}::date`.execute(db)
+    where m.paid_through between ${from}::date and ${to}::date`.execute(db)
   return rows
 }
 
@@ -82,14 +79,12 @@ async function latestPaidTerms(db: Db, from: string, to: string): Promise<Latest
 async function issueRenewalInvoices(db: Db, prefix: string, vat: string, today: string, windowEnd: string) {
   const year = today.slice(2, 4)
   const { rows } = await sql<{ id: string }>`
-    with ${latestPaidTermsCte},
-    due as (
-      select p.membership_id, p.ends_on, m.user_id, m.grade, g.fee_pence, g.name as grade_name, nextval('invoice_number_seq') as n
-      from paid p
-      join memberships m on m.id = p.membership_id
+    with due as (
+      select m.id as membership_id, m.paid_through as ends_on, m.user_id, m.grade, g.fee_pence, g.name as grade_name, nextval('invoice_number_seq') as n
+      from memberships m
       join grades g on g.code = m.grade
-      where p.ends_on between ${today}::date and ${windowEnd}::date
-        and not exists (select 1 from invoices r where r.membership_id = p.membership_id and r.renews_term_ending = p.ends_on and r.voided_at is null)
+      where m.paid_through between ${today}::date and ${windowEnd}::date
+        and not exists (select 1 from invoices r where r.membership_id = m.id and r.renews_term_ending = m.paid_through and r.voided_at is null)
     ),
     inserted as (
       insert into invoices (number, reference, user_id, membership_id, kind, grade, total_pence, vat_treatment, due_on, renews_term_ending)
